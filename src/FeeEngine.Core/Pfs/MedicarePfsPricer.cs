@@ -1,0 +1,150 @@
+using FeeEngine.Core.Codes;
+using FeeEngine.Core.Time;
+
+namespace FeeEngine.Core.Pfs;
+
+/// <summary>
+/// Prices single lines under the Medicare Physician Fee Schedule:
+/// <c>[(work RVU x work GPCI) + (PE RVU x PE GPCI) + (MP RVU x MP GPCI)] x CF</c>, facility or non-facility PE by
+/// place of service, computed in <see cref="decimal"/> at full precision and rounded once to cents.
+/// Pure: all reference data comes in through the constructor.
+/// </summary>
+public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable conversionFactors, WorkGpciFloorPolicy floor)
+{
+    /// <summary>Non-participating providers are paid 95% of the fee schedule amount (SSA 1848(b)(4)).</summary>
+    public const decimal NonParticipatingShare = 0.95m;
+
+    /// <summary>Limiting charge = 115% of the non-par amount = 1.0925 x the fee schedule amount (SSA 1848(g)).</summary>
+    public const decimal LimitingChargeFactor = 1.0925m;
+
+    public PfsCatalog Catalog => catalog;
+
+    public PfsPrice Price(in PfsLine line)
+    {
+        if (line.Units < 1)
+            return Fail(line, $"units must be a whole number of at least 1, got {line.Units}");
+
+        var rowModifier = RowModifier(line.Modifiers, out var modifierError);
+        if (modifierError is not null) return Fail(line, modifierError);
+
+        var release = catalog.FindInForceOrNull(line.DateOfService);
+        if (release is null) return Fail(line, catalog.NoReleaseMessage(line.DateOfService));
+        if (!release.HasRvus) return Fail(line, $"release {release.Id} in force on {EffectivePeriod.Iso(line.DateOfService)} has no PPRRVU file loaded");
+
+        var row = release.FindRvuOrNull(new RvuKey(line.Code, rowModifier));
+        if (row is null)
+            return MissingRow(line, release, rowModifier);
+
+        if (!PfsStatus.IsPricedFromRvus(row.Status))
+            return new PfsPrice(line, PricingOutcome.NotPayable,
+                $"not payable under the PFS: {row.Key} has status {row.Status} ({PfsStatus.Meaning(row.Status)})")
+            { RvuRelease = release, Rvu = row };
+
+        var gpciRelease = catalog.FindGpciSourceOrNull(line.DateOfService);
+        if (gpciRelease is null)
+            return Fail(line, $"no GPCI file is loaded for {line.DateOfService.Year} (release {release.Id} has none)", release, row);
+        var gpci = gpciRelease.FindGpciOrNull(line.Locality);
+        if (gpci is null)
+            return Fail(line, $"locality {line.Locality} is not in the GPCI file of release {gpciRelease.Id}", release, row);
+
+        var cf = conversionFactors.FindOrNull(line.DateOfService, line.Qp);
+        if (cf is null)
+            return Fail(line, $"no conversion factor in schedules/conversion-factors.csv covers {EffectivePeriod.Iso(line.DateOfService)}", release, row);
+
+        var floorPeriod = floor.FindOrNull(line.DateOfService);
+        var workGpci = floorPeriod is null && gpci.WorkWithoutFloor is { } unfloored ? unfloored.Value : gpci.WorkWithFloor.Value;
+
+        var requested = line.PlaceOfService.Setting;
+        var naApplied = requested == Setting.NonFacility && row.NonFacilityNa;
+        var setting = naApplied ? Setting.Facility : requested;
+
+        var pe = setting == Setting.Facility ? row.FacilityPeRvu.Value : row.NonFacilityPeRvu.Value;
+        var pfsRaw = RvuFormula(row.WorkRvu.Value, workGpci, pe, gpci.PracticeExpense.Value, row.MpRvu.Value, gpci.Malpractice.Value, cf.Pfs.Value);
+        var pfs = Money.PfsRounding.ToCents(new Money.Money(pfsRaw));
+
+        Money.Money? opps = null;
+        decimal oppsRaw = 0m;
+        var unit = pfs;
+        var capApplied = false;
+        if (row.IsOppsCapped)
+        {
+            var oppsPe = setting == Setting.Facility ? row.OppsFacilityPeRvu.Value : row.OppsNonFacilityPeRvu.Value;
+            oppsRaw = RvuFormula(row.WorkRvu.Value, workGpci, oppsPe, gpci.PracticeExpense.Value, row.OppsMpRvu.Value, gpci.Malpractice.Value, cf.Pfs.Value);
+            var oppsAmount = Money.PfsRounding.ToCents(new Money.Money(oppsRaw));
+            opps = oppsAmount;
+            if (oppsAmount < pfs) { unit = oppsAmount; capApplied = true; }
+        }
+
+        return new PfsPrice(line, PricingOutcome.Priced, null)
+        {
+            RvuRelease = release,
+            GpciRelease = gpciRelease,
+            Rvu = row,
+            Gpci = gpci,
+            ConversionFactor = cf,
+            WorkGpci = workGpci,
+            FloorPeriod = floorPeriod,
+            RequestedSetting = requested,
+            Setting = setting,
+            NonFacilityNaApplied = naApplied,
+            PfsUnitAmountUnrounded = pfsRaw,
+            PfsUnitAmount = pfs,
+            OppsUnitAmount = opps,
+            OppsUnitAmountUnrounded = oppsRaw,
+            OppsCapApplied = capApplied,
+            UnitAmount = unit,
+            Allowed = unit * line.Units,
+            NonParticipatingAllowed = Money.PfsRounding.ToCents(unit * NonParticipatingShare) * line.Units,
+            LimitingCharge = Money.PfsRounding.ToCents(unit * LimitingChargeFactor) * line.Units,
+        };
+    }
+
+    /// <summary>The CMS formula at full precision; the caller rounds once.</summary>
+    public static decimal RvuFormula(decimal work, decimal workGpci, decimal pe, decimal peGpci, decimal mp, decimal mpGpci, decimal cf) =>
+        ((work * workGpci) + (pe * peGpci) + (mp * mpGpci)) * cf;
+
+    /// <summary>
+    /// The modifier that selects the PPRRVU row: 26, TC or 53 (each has its own rows). Modifiers whose payment rule
+    /// depends on other lines of the claim are refused here rather than silently ignored.
+    /// </summary>
+    private static Modifier RowModifier(in ModifierList modifiers, out string? error)
+    {
+        error = null;
+        var row = Modifier.None;
+        for (var i = 0; i < modifiers.Count; i++)
+        {
+            var m = modifiers[i];
+            if (m == Modifier.ProfessionalComponent || m == Modifier.TechnicalComponent || m == Modifier.Discontinued)
+            {
+                if (!row.IsNone && row != m)
+                {
+                    error = $"modifiers {row} and {m} cannot be billed together on one line";
+                    return row;
+                }
+                row = m;
+            }
+            else if (ClaimLevelModifiers.Describe(m) is { } policy)
+            {
+                error = $"modifier {m} ({policy}) changes payment by a claim-level payment policy that single-line PFS pricing does not apply";
+                return row;
+            }
+        }
+        return row;
+    }
+
+    private static PfsPrice MissingRow(in PfsLine line, PfsRelease release, Modifier rowModifier)
+    {
+        var global = rowModifier.IsNone ? null : release.FindRvuOrNull(new RvuKey(line.Code, Modifier.None));
+        if (rowModifier.IsNone || (global is null && release.FindRvuOrNull(new RvuKey(line.Code, Modifier.ProfessionalComponent)) is null))
+            return Fail(line, $"HCPCS {line.Code} is not in the PFS release {release.Id}");
+        if (rowModifier == Modifier.Discontinued)
+            return new PfsPrice(line, PricingOutcome.NotPayable,
+                $"contractor priced: {line.Code} has no separate modifier-53 row in {release.Id} (only 44388, 45378, G0105 and G0121 do); the MAC prices a discontinued procedure case by case")
+            { RvuRelease = release, Rvu = global };
+        var indicator = global?.PcTcIndicator ?? '9';
+        return Fail(line, $"modifier {rowModifier} is not allowed for {line.Code}: its PC/TC indicator is {indicator} ({PcTcIndicators.Meaning(indicator)}) and {release.Id} has no {line.Code}-{rowModifier} row", release, global);
+    }
+
+    private static PfsPrice Fail(in PfsLine line, string message, PfsRelease? release = null, RvuRecord? row = null) =>
+        new(line, PricingOutcome.Error, message) { RvuRelease = release, Rvu = row };
+}

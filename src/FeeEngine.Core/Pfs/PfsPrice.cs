@@ -1,0 +1,57 @@
+using FeeEngine.Core.Codes;
+using FeeEngine.Core.Money;
+
+namespace FeeEngine.Core.Pfs;
+
+/// <summary>
+/// The PFS price of one line, with everything needed to explain it. A value type: pricing allocates nothing, and
+/// the explanation is built only when asked for (<see cref="Explain"/>).
+/// </summary>
+public readonly struct PfsPrice
+{
+    internal PfsPrice(in PfsLine line, PricingOutcome outcome, string? message)
+    {
+        Line = line;
+        Outcome = outcome;
+        Message = message;
+    }
+
+    public PfsLine Line { get; }
+    public PricingOutcome Outcome { get; }
+    /// <summary>Why a line was not priced; null when priced.</summary>
+    public string? Message { get; }
+
+    public PfsRelease? RvuRelease { get; internal init; }
+    public PfsRelease? GpciRelease { get; internal init; }
+    public RvuRecord? Rvu { get; internal init; }
+    public GpciRecord? Gpci { get; internal init; }
+    public ConversionFactorEntry? ConversionFactor { get; internal init; }
+    /// <summary>The work GPCI used (with or without the 1.0 floor, by date).</summary>
+    public decimal WorkGpci { get; internal init; }
+    public WorkGpciFloorPeriod? FloorPeriod { get; internal init; }
+    /// <summary>The rate requested by the place of service.</summary>
+    public Setting RequestedSetting { get; internal init; }
+    /// <summary>The rate paid: facility when the non-facility rate is NA.</summary>
+    public Setting Setting { get; internal init; }
+    public bool NonFacilityNaApplied { get; internal init; }
+    /// <summary>The RVU formula at full precision, before rounding (per unit).</summary>
+    public decimal PfsUnitAmountUnrounded { get; internal init; }
+    public Money.Money PfsUnitAmount { get; internal init; }
+    /// <summary>The OPPS-based amount per unit when the code is subject to the imaging cap.</summary>
+    public Money.Money? OppsUnitAmount { get; internal init; }
+    public decimal OppsUnitAmountUnrounded { get; internal init; }
+    public bool OppsCapApplied { get; internal init; }
+    /// <summary>The participating fee schedule amount for one unit.</summary>
+    public Money.Money UnitAmount { get; internal init; }
+    /// <summary>The participating fee schedule amount for all units (the Medicare allowed amount of the line).</summary>
+    public Money.Money Allowed { get; internal init; }
+    /// <summary>Non-participating allowed amount: 95% of the par amount, for all units.</summary>
+    public Money.Money NonParticipatingAllowed { get; internal init; }
+    /// <summary>Limiting charge: 115% of the non-par amount (1.0925 x par), for all units.</summary>
+    public Money.Money LimitingCharge { get; internal init; }
+
+    public bool IsPriced => Outcome == PricingOutcome.Priced;
+
+    /// <summary>The steps that produced the amount, in words a finance analyst can check by hand.</summary>
+    public PfsExplanation Explain() => PfsExplanation.From(this);
+}

@@ -1,0 +1,58 @@
+using FeeEngine.Core.Codes;
+using FeeEngine.Core.Time;
+using NodaTime;
+
+namespace FeeEngine.Core.Pfs;
+
+/// <summary>
+/// One CMS PFS release (e.g. RVU25D, the October 2025 release) held in memory: its identity, the date it takes
+/// effect, and whichever of its files were loaded (PPRRVU, GPCI, ANES, OPPSCAP).
+/// A release is in force from <see cref="EffectiveFrom"/> until the next release starts, never past the end of its
+/// calendar year, and never past <see cref="DeclaredEffectiveTo"/> when one was given.
+/// </summary>
+public sealed class PfsRelease
+{
+    private readonly Dictionary<ulong, RvuRecord> _rvus;
+    private readonly Dictionary<int, GpciRecord> _gpcis;
+    private readonly Dictionary<int, AnesthesiaCfRecord> _anesthesia;
+
+    public PfsRelease(
+        string id,
+        LocalDate effectiveFrom,
+        LocalDate? declaredEffectiveTo,
+        IEnumerable<RvuRecord>? rvus = null,
+        IEnumerable<GpciRecord>? gpcis = null,
+        IEnumerable<AnesthesiaCfRecord>? anesthesia = null,
+        IEnumerable<OppsCapRecord>? oppsCaps = null)
+    {
+        if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("A release needs an id, e.g. RVU25D.", nameof(id));
+        if (declaredEffectiveTo is { } to && to < effectiveFrom)
+            throw new ArgumentException($"Release {id} ends ({EffectivePeriod.Iso(to)}) before it starts ({EffectivePeriod.Iso(effectiveFrom)}).", nameof(declaredEffectiveTo));
+        Id = id;
+        EffectiveFrom = effectiveFrom;
+        DeclaredEffectiveTo = declaredEffectiveTo;
+        _rvus = rvus?.ToDictionary(r => r.Key.Packed) ?? [];
+        _gpcis = gpcis?.ToDictionary(g => g.Locality.Packed) ?? [];
+        _anesthesia = anesthesia?.ToDictionary(a => a.Locality.Packed) ?? [];
+        OppsCaps = oppsCaps?.ToArray() ?? [];
+    }
+
+    public string Id { get; }
+    public LocalDate EffectiveFrom { get; }
+    public LocalDate? DeclaredEffectiveTo { get; }
+
+    public bool HasRvus => _rvus.Count > 0;
+    public bool HasGpcis => _gpcis.Count > 0;
+    public bool HasAnesthesia => _anesthesia.Count > 0;
+    public int RvuCount => _rvus.Count;
+    public IEnumerable<RvuRecord> Rvus => _rvus.Values;
+    public IEnumerable<GpciRecord> Gpcis => _gpcis.Values;
+    public IEnumerable<AnesthesiaCfRecord> Anesthesia => _anesthesia.Values;
+    public IReadOnlyList<OppsCapRecord> OppsCaps { get; }
+
+    public RvuRecord? FindRvuOrNull(RvuKey key) => _rvus.GetValueOrDefault(key.Packed);
+    public GpciRecord? FindGpciOrNull(LocalityId locality) => _gpcis.GetValueOrDefault(locality.Packed);
+    public AnesthesiaCfRecord? FindAnesthesiaOrNull(LocalityId locality) => _anesthesia.GetValueOrDefault(locality.Packed);
+
+    public override string ToString() => Id;
+}
