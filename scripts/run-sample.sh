@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The main job on the embedded default: builds feeengine, imports the sample schedule the project ships into a
+# fresh SQLite file, and prices the sample claim file. Output: out/sample-priced.csv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p out
+rm -f out/sample.db out/sample.db-wal out/sample.db-shm
+dotnet build src/FeeEngine.Cli -c Release -nologo -v quiet -o out/bin
+feeengine() { dotnet out/bin/feeengine.dll --db out/sample.db "$@"; }
+feeengine import cms schedules/sample
+feeengine price --hcpcs 99213 --zip 10001 --pos 11 --date 2025-11-03
+feeengine price-file schedules/sample/claims.csv --out out/sample-priced.csv
+echo
+column -s, -t < out/sample-priced.csv 2>/dev/null || cat out/sample-priced.csv

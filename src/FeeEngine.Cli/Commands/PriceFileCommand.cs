@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using FeeEngine.Cli.Hosting;
+using FeeEngine.Cli.Pricing;
+
+namespace FeeEngine.Cli.Commands;
+
+/// <summary><c>feeengine price-file</c>: price every line of a claim-line CSV.</summary>
+public sealed class PriceFileCommand : ICommand
+{
+    public string Name => "price-file";
+    public string Summary => "price every line of a claim-line CSV into an output CSV";
+    public string Usage => $"""
+        Usage: feeengine price-file <in.csv> --out <out.csv>
+
+          Input columns (header required, any order): {string.Join(',', PriceFileRunner.RequiredColumns)}
+            modifiers separated by ':'; zip or locality may be empty but not both; locality written MMMMM-LL;
+            optional column qp (yes/no): qualifying APM participant.
+          Output: the input columns, then {string.Join(',', PriceFileRunner.OutputColumns)}.
+            medicare_allowed is the line total for all units (2 decimals), empty when not payable;
+            outcome is priced, not_payable or error; a bad row becomes an error row and the rest are still priced.
+          Exit code: 0 when the file was read (whatever the rows' outcomes), 1 when the file itself is unreadable.
+        """;
+
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["out"];
+    public IReadOnlyCollection<string> FlagOptions { get; } = [];
+
+    public int Run(CommandLine args, CliContext context)
+    {
+        if (args.Positional.Count != 1) throw new UsageException("give one input CSV file");
+        var input = args.Positional[0];
+        var outPath = args.Required("out");
+        if (!File.Exists(input)) throw new FileNotFoundException($"input file {input} does not exist");
+
+        var environment = PricingEnvironment.Load(context);
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var temp = outPath + ".partial";
+        PriceFileSummary summary;
+        try
+        {
+            using var writer = PriceFileRunner.CreateOutput(temp);
+            summary = new PriceFileRunner(environment).Run(reader, writer, input, context.Out);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+        // Written to a temporary file and moved into place, so a failed run never leaves half an output.
+        File.Move(temp, outPath, overwrite: true);
+
+        var inv = CultureInfo.InvariantCulture;
+        context.Out.WriteLine(
+            $"{summary.Lines.ToString("N0", inv)} lines: {summary.Priced.ToString("N0", inv)} priced, {summary.NotPayable.ToString("N0", inv)} not payable, " +
+            $"{summary.Errors.ToString("N0", inv)} errors; wrote {outPath} in {summary.Elapsed.TotalSeconds.ToString("0.00", inv)} s.");
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+using FeeEngine.Data;
+
+namespace FeeEngine.Cli.Hosting;
+
+/// <summary>What every command gets: its output streams, the environment and the database (opened on first use).</summary>
+public sealed class CliContext(TextWriter output, TextWriter error, Func<string, string?> environment, TimeProvider clock)
+{
+    private FeeEngineDatabase? _database;
+
+    public TextWriter Out { get; } = output;
+    public TextWriter Error { get; } = error;
+    public TimeProvider Clock { get; } = clock;
+    public Func<string, string?> Environment { get; } = environment;
+
+    /// <summary>Database file: --db, else FEEENGINE_DB, else feeengine.db in the current folder.</summary>
+    public string? DatabasePathOption { get; set; }
+
+    public string DatabasePath
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(DatabasePathOption)) return DatabasePathOption;
+            var env = Environment("FEEENGINE_DB");
+            return string.IsNullOrWhiteSpace(env) ? "feeengine.db" : env;
+        }
+    }
+
+    public FeeEngineDatabase Database => _database ??= OpenDatabase();
+
+    private FeeEngineDatabase OpenDatabase()
+    {
+        var path = DatabasePath;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        return FeeEngineDatabase.Sqlite(path, Clock);
+    }
+}

@@ -1,0 +1,42 @@
+using FeeEngine.Cli.Hosting;
+using FeeEngine.Core.Pfs;
+using FeeEngine.Data.Stores;
+using FeeEngine.Schedules;
+
+namespace FeeEngine.Cli.Pricing;
+
+/// <summary>
+/// The reference data a pricing command needs, loaded once: the stored CMS releases and ZIP files, and the dated
+/// tables the project ships in <c>schedules/</c> (conversion factors, work GPCI floor periods).
+/// </summary>
+public sealed class PricingEnvironment
+{
+    private PricingEnvironment(MedicarePfsPricer pricer, ZipLocalityCatalog zips)
+    {
+        Pricer = pricer;
+        Zips = zips;
+    }
+
+    public MedicarePfsPricer Pricer { get; }
+    public ZipLocalityCatalog Zips { get; }
+
+    /// <param name="years">Load only releases of these years (null: all).</param>
+    public static PricingEnvironment Load(CliContext context, IReadOnlyCollection<int>? years = null)
+    {
+        var schedules = SchedulesFolder(context);
+        var cf = ConversionFactorTableReader.Read(Path.Combine(schedules, "conversion-factors.csv"));
+        var floor = WorkGpciFloorReader.Read(Path.Combine(schedules, "work-gpci-floor.csv"));
+        var store = new ReleaseStore(context.Database, context.Clock);
+        return new PricingEnvironment(new MedicarePfsPricer(store.LoadCatalog(years), cf, floor), store.LoadZipCatalog());
+    }
+
+    /// <summary>The folder with the project's dated tables: $FEEENGINE_SCHEDULES, else the copy beside the program.</summary>
+    public static string SchedulesFolder(CliContext context)
+    {
+        var env = context.Environment("FEEENGINE_SCHEDULES");
+        var folder = string.IsNullOrWhiteSpace(env) ? Path.Combine(AppContext.BaseDirectory, "schedules") : env;
+        if (!File.Exists(Path.Combine(folder, "conversion-factors.csv")))
+            throw new FileNotFoundException($"conversion-factors.csv not found in {folder}; set FEEENGINE_SCHEDULES to the project's schedules/ folder.");
+        return folder;
+    }
+}

@@ -1,0 +1,39 @@
+namespace FeeEngine.Data.Sql;
+
+/// <summary>One versioned schema change. Migrations only ever append; an applied migration is never edited.</summary>
+public sealed record Migration(int Version, string Description, Func<ISqlDialect, IReadOnlyList<string>> Statements);
+
+/// <summary>The schema, as an ordered list of migrations written against <see cref="ISqlDialect"/>.</summary>
+public static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "PFS releases, their files, RVUs, GPCIs, anesthesia CFs, OPPS caps; ZIP5 files", d =>
+        {
+            var n = d.ExactNumberType;
+            string T(int len) => d.TextType(len);
+            return
+            [
+                $"CREATE TABLE pfs_release (release_id {T(20)} NOT NULL PRIMARY KEY, effective_from {T(10)} NOT NULL, effective_to {T(10)} NULL, imported_at {T(40)} NOT NULL)",
+                $"CREATE TABLE pfs_release_file (release_id {T(20)} NOT NULL REFERENCES pfs_release(release_id), kind {T(20)} NOT NULL, source_file {T(400)} NOT NULL, row_count INTEGER NOT NULL, content_hash {T(64)} NOT NULL, imported_at {T(40)} NOT NULL, PRIMARY KEY (release_id, kind))",
+                $"""
+                CREATE TABLE pfs_rvu (
+                  release_id {T(20)} NOT NULL REFERENCES pfs_release(release_id), hcpcs {T(5)} NOT NULL, modifier {T(2)} NOT NULL,
+                  status {T(1)} NOT NULL, not_used_for_medicare {T(1)} NOT NULL,
+                  work_rvu {n} NOT NULL, nonfac_pe_rvu {n} NOT NULL, nonfac_na INTEGER NOT NULL, fac_pe_rvu {n} NOT NULL, fac_na INTEGER NOT NULL,
+                  mp_rvu {n} NOT NULL, nonfac_total {n} NOT NULL, fac_total {n} NOT NULL, pctc {T(1)} NOT NULL, global_days {T(3)} NOT NULL,
+                  pre_op {n} NOT NULL, intra_op {n} NOT NULL, post_op {n} NOT NULL, mult_proc {T(1)} NOT NULL, bilat_surg {T(1)} NOT NULL,
+                  asst_surg {T(1)} NOT NULL, co_surg {T(1)} NOT NULL, team_surg {T(1)} NOT NULL, pricing_indicator {T(2)} NOT NULL,
+                  endo_base {T(5)} NOT NULL, conv_factor {n} NULL, phys_supervision {T(2)} NOT NULL, calc_flag {T(1)} NOT NULL,
+                  imaging_family {T(2)} NOT NULL, opps_nonfac_pe {n} NOT NULL, opps_fac_pe {n} NOT NULL, opps_mp {n} NOT NULL,
+                  PRIMARY KEY (release_id, hcpcs, modifier))
+                """,
+                $"CREATE TABLE pfs_gpci (release_id {T(20)} NOT NULL REFERENCES pfs_release(release_id), mac {T(5)} NOT NULL, locality {T(2)} NOT NULL, state {T(2)} NOT NULL, name {T(200)} NOT NULL, work_gpci {n} NOT NULL, work_gpci_without_floor {n} NULL, pe_gpci {n} NOT NULL, mp_gpci {n} NOT NULL, PRIMARY KEY (release_id, mac, locality))",
+                $"CREATE TABLE pfs_anesthesia_cf (release_id {T(20)} NOT NULL REFERENCES pfs_release(release_id), mac {T(5)} NOT NULL, locality {T(2)} NOT NULL, name {T(200)} NOT NULL, anesthesia_cf {n} NOT NULL, PRIMARY KEY (release_id, mac, locality))",
+                $"CREATE TABLE pfs_opps_cap (release_id {T(20)} NOT NULL REFERENCES pfs_release(release_id), hcpcs {T(5)} NOT NULL, modifier {T(2)} NOT NULL, proc_status {T(1)} NOT NULL, mac {T(5)} NOT NULL, locality {T(2)} NOT NULL, facility_price_cents INTEGER NOT NULL, nonfacility_price_cents INTEGER NOT NULL, PRIMARY KEY (release_id, hcpcs, modifier, mac, locality))",
+                $"CREATE TABLE zip_release (zip_release_id {T(40)} NOT NULL PRIMARY KEY, effective_from {T(10)} NOT NULL, source_file {T(400)} NOT NULL, row_count INTEGER NOT NULL, content_hash {T(64)} NOT NULL, imported_at {T(40)} NOT NULL)",
+                $"CREATE TABLE zip_locality (zip_release_id {T(40)} NOT NULL REFERENCES zip_release(zip_release_id), zip {T(5)} NOT NULL, state {T(2)} NOT NULL, mac {T(5)} NOT NULL, locality {T(2)} NOT NULL, rural {T(1)} NOT NULL, plus_four INTEGER NOT NULL, year_quarter {T(5)} NOT NULL, PRIMARY KEY (zip_release_id, zip))",
+            ];
+        }),
+    ];
+}
