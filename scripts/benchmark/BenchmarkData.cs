@@ -1,0 +1,23 @@
+using FeeEngine.Core.Pfs;
+using FeeEngine.Schedules;
+
+namespace FeeEngine.Benchmark;
+
+/// <summary>The release the benchmark prices against: a full CMS release folder when given, else the shipped sample.</summary>
+internal sealed record BenchmarkData(MedicarePfsPricer Pricer, PfsRelease Release, string Description)
+{
+    public static BenchmarkData Load(BenchmarkOptions options)
+    {
+        var folder = options.CmsRelease ?? Path.Combine(options.Schedules, "sample");
+        var files = Directory.GetFiles(folder);
+        string Find(string prefix) => files.Where(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                                                       && f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Order().First();
+        var pprrvu = PprrvuReader.Read(Find("PPRRVU"));
+        var gpci = GpciReader.Read(Find("GPCI"));
+        var release = new PfsRelease(pprrvu.ReleaseId ?? "BENCH", pprrvu.EffectiveFrom ?? new NodaTime.LocalDate(2025, 10, 1), null, pprrvu.Rows, gpci.Rows);
+        var cf = ConversionFactorTableReader.Read(Path.Combine(options.Schedules, "conversion-factors.csv"));
+        var floor = WorkGpciFloorReader.Read(Path.Combine(options.Schedules, "work-gpci-floor.csv"));
+        var pricer = new MedicarePfsPricer(new PfsCatalog([release]), cf, floor);
+        return new BenchmarkData(pricer, release, $"{release.Id} from {folder}: {release.RvuCount:N0} RVU rows, {release.Gpcis.Count()} localities");
+    }
+}
