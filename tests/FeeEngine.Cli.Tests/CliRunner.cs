@@ -1,0 +1,84 @@
+using FeeEngine.Cli.Commands;
+using FeeEngine.Cli.Hosting;
+
+namespace FeeEngine.Cli.Tests;
+
+/// <summary>Runs feeengine in-process against a temporary SQLite database, capturing what it prints.</summary>
+public sealed class CliRunner : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("feeengine-cli-").FullName;
+
+    public CliRunner() => DatabasePath = Path.Combine(_folder, "test.db");
+
+    public string DatabasePath { get; }
+    public string Folder => _folder;
+
+    public CliResult Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(output, error, Environment, TimeProvider.System);
+        var app = new CliApp([new ImportCmsCommand(), new PriceCommand(), new PriceFileCommand(), new ReleasesCommand()]);
+        var exit = app.Run(["--db", DatabasePath, .. args], context);
+        return new CliResult(exit, output.ToString(), error.ToString());
+    }
+
+    private static string? Environment(string name) => name switch
+    {
+        "FEEENGINE_SCHEDULES" => RepositoryPaths.Schedules,
+        "FEEENGINE_DB" => null,
+        _ => System.Environment.GetEnvironmentVariable(name),
+    };
+
+    public string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}
+
+public sealed record CliResult(int ExitCode, string Out, string Error);
+
+/// <summary>Where the repository's own folders and the real CMS files are.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Schedules => Path.Combine(Root, "schedules");
+    public static string Sample => Path.Combine(Root, "schedules", "sample");
+
+    /// <summary>$FEEENGINE_CMS_DATA, else shared/cms beside the repository; null when absent.</summary>
+    public static string? CmsData
+    {
+        get
+        {
+            var env = System.Environment.GetEnvironmentVariable("FEEENGINE_CMS_DATA");
+            var path = string.IsNullOrWhiteSpace(env) ? Path.Combine(Root, "..", "shared", "cms") : env;
+            return Directory.Exists(path) ? Path.GetFullPath(path) : null;
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FeeEngine.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"FeeEngine.sln not found above {AppContext.BaseDirectory}");
+    }
+}
+
+/// <summary>A test that needs the real CMS files: skipped, with the reason, when the folder is absent.</summary>
+public sealed class RealCmsFactAttribute : FactAttribute
+{
+    public RealCmsFactAttribute()
+    {
+        if (RepositoryPaths.CmsData is null)
+            Skip = "CMS data folder not found: set FEEENGINE_CMS_DATA or place shared/cms beside the repository";
+    }
+}
