@@ -158,4 +158,24 @@ public class StatusAndModifierTests
         price.Outcome.Should().Be(PricingOutcome.Error);
         price.Message.Should().Contain("01112-05").And.Contain("RVU25D");
     }
+
+    [Theory]
+    [InlineData("27447", "52", "reduced services")]
+    [InlineData("27447", "66", "team surgery")]
+    public void Reduced_services_and_team_surgery_are_contractor_priced(string hcpcs, string modifier, string meaning)
+    {
+        var price = Price(hcpcs, modifier, Alabama, "22");
+
+        price.Outcome.Should().Be(PricingOutcome.NotPayable);
+        price.Message.Should().Contain("contractor priced").And.Contain(meaning);
+    }
+
+    [Fact]
+    public void Modifier_53_on_a_code_the_PFS_does_not_pay_reports_the_status_not_contractor_pricing()
+    {
+        var price = Price("80053", "53", Alabama, "11");
+
+        price.Outcome.Should().Be(PricingOutcome.NotPayable);
+        price.Message.Should().Contain("status X").And.NotContain("contractor priced");
+    }
 }

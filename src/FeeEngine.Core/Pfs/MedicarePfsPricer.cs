@@ -24,7 +24,7 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         if (line.Units < 1)
             return Fail(line, $"units must be a whole number of at least 1, got {line.Units}");
 
-        var rowModifier = RowModifier(line.Modifiers, out var modifierError);
+        var rowModifier = RowModifier(line.Modifiers, out var modifierError, out var byReport);
         if (modifierError is not null) return Fail(line, modifierError);
 
         var release = catalog.FindInForceOrNull(line.DateOfService);
@@ -36,8 +36,11 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
             return MissingRow(line, release, rowModifier);
 
         if (!PfsStatus.IsPricedFromRvus(row.Status))
+            return NotPayableStatus(line, release, row);
+
+        if (byReport is not null)
             return new PfsPrice(line, PricingOutcome.NotPayable,
-                $"not payable under the PFS: {row.Key} has status {row.Status} ({PfsStatus.Meaning(row.Status)})")
+                $"contractor priced: modifier {byReport} is priced by report by the MAC, not from the fee schedule")
             { RvuRelease = release, Rvu = row };
 
         var gpciRelease = catalog.FindGpciSourceOrNull(line.DateOfService);
@@ -107,9 +110,10 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
     /// The modifier that selects the PPRRVU row: 26, TC or 53 (each has its own rows). Modifiers whose payment rule
     /// depends on other lines of the claim are refused here rather than silently ignored.
     /// </summary>
-    private static Modifier RowModifier(in ModifierList modifiers, out string? error)
+    private static Modifier RowModifier(in ModifierList modifiers, out string? error, out string? byReport)
     {
         error = null;
+        byReport = null;
         var row = Modifier.None;
         for (var i = 0; i < modifiers.Count; i++)
         {
@@ -122,6 +126,10 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
                     return row;
                 }
                 row = m;
+            }
+            else if (ClaimLevelModifiers.ContractorPriced(m) is { } report)
+            {
+                byReport = report;
             }
             else if (ClaimLevelModifiers.Describe(m) is { } policy)
             {
@@ -137,6 +145,8 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         var global = rowModifier.IsNone ? null : release.FindRvuOrNull(new RvuKey(line.Code, Modifier.None));
         if (rowModifier.IsNone || (global is null && release.FindRvuOrNull(new RvuKey(line.Code, Modifier.ProfessionalComponent)) is null))
             return Fail(line, $"HCPCS {line.Code} is not in the PFS release {release.Id}");
+        if (global is not null && !PfsStatus.IsPricedFromRvus(global.Status))
+            return NotPayableStatus(line, release, global);
         if (rowModifier == Modifier.Discontinued)
             return new PfsPrice(line, PricingOutcome.NotPayable,
                 $"contractor priced: {line.Code} has no separate modifier-53 row in {release.Id} (only 44388, 45378, G0105 and G0121 do); the MAC prices a discontinued procedure case by case")
@@ -144,6 +154,10 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         var indicator = global?.PcTcIndicator ?? '9';
         return Fail(line, $"modifier {rowModifier} is not allowed for {line.Code}: its PC/TC indicator is {indicator} ({PcTcIndicators.Meaning(indicator)}) and {release.Id} has no {line.Code}-{rowModifier} row", release, global);
     }
+
+    private static PfsPrice NotPayableStatus(in PfsLine line, PfsRelease release, RvuRecord row) =>
+        new(line, PricingOutcome.NotPayable, $"not payable under the PFS: {row.Key} has status {row.Status} ({PfsStatus.Meaning(row.Status)})")
+        { RvuRelease = release, Rvu = row };
 
     private static PfsPrice Fail(in PfsLine line, string message, PfsRelease? release = null, RvuRecord? row = null) =>
         new(line, PricingOutcome.Error, message) { RvuRelease = release, Rvu = row };

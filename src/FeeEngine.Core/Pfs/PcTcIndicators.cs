@@ -26,9 +26,7 @@ public static class ClaimLevelModifiers
     {
         ["50"] = "bilateral procedure",
         ["51"] = "multiple procedures",
-        ["52"] = "reduced services, contractor priced",
         ["62"] = "co-surgeons",
-        ["66"] = "team surgery",
         ["80"] = "assistant at surgery",
         ["81"] = "minimum assistant at surgery",
         ["82"] = "assistant at surgery, no qualified resident",
@@ -49,4 +47,13 @@ public static class ClaimLevelModifiers
         ByText.ToDictionary(kv => Codes.Modifier.Parse(kv.Key).Packed, kv => kv.Value);
 
     public static string? Describe(Codes.Modifier modifier) => Policies.GetValueOrDefault(modifier.Packed);
+
+    private static readonly Dictionary<ushort, string> ByReport = new()
+    {
+        [Codes.Modifier.Parse("52").Packed] = "52 (reduced services)",
+        [Codes.Modifier.Parse("66").Packed] = "66 (team surgery)",
+    };
+
+    /// <summary>Modifiers that make the MAC price the service by report (contractor priced), e.g. 52 and 66.</summary>
+    public static string? ContractorPriced(Codes.Modifier modifier) => ByReport.GetValueOrDefault(modifier.Packed);
 }

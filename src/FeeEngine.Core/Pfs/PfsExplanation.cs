@@ -60,18 +60,20 @@ public sealed class PfsExplanation
             steps.Add($"Setting: POS {line.PlaceOfService} is {DescribeSetting(p.RequestedSetting)}.");
             if (p.NonFacilityNaApplied)
                 steps.Add("Non-facility PE is NA for this code (rarely or never performed outside a facility): priced at the facility amount.");
-            steps.Add($"GPCIs of {g.Locality} {g.Name} from release {p.GpciRelease!.Id}: work {p.WorkGpci.ToString(inv)}, PE {g.PracticeExpense}, MP {g.Malpractice}.");
+            if (p.Setting == Codes.Setting.Facility && r.FacilityNa)
+                steps.Add("CMS marks the facility PE NA for this code (rarely performed in a facility); priced at the facility PE CMS publishes.");
+            steps.Add($"GPCIs of {g.Locality} {g.Name} from release {p.GpciRelease!.Id}: work {p.WorkGpci.ToString("0.000#", inv)}, PE {g.PracticeExpense}, MP {g.Malpractice}.");
             steps.Add(p.FloorPeriod is { } fp
                 ? $"Work GPCI with the 1.0 floor: the floor applies on this date ({EffectivePeriod.Format(fp.From, fp.To)}, {fp.Authority})."
                 : g.WorkWithoutFloor is null
                     ? "Work GPCI: no floor period covers this date, but the GPCI file carries only the floored value; used it."
                     : "Work GPCI without the 1.0 floor: no floor period covers this date.");
             steps.Add($"Conversion factor {cf.Pfs} ({cf}; source: {cf.Source}).");
-            steps.Add($"Fee schedule amount = ({r.WorkRvu} x {p.WorkGpci.ToString(inv)} + {pe.Value.ToString("0.00##", inv)} x {g.PracticeExpense} + {r.MpRvu} x {g.Malpractice}) x {cf.Pfs} = {p.PfsUnitAmountUnrounded.ToString(inv)}, rounded once to cents ({Money.PfsRounding.Midpoint}) = {p.PfsUnitAmount}.");
+            steps.Add($"Fee schedule amount = ({r.WorkRvu} x {p.WorkGpci.ToString("0.000#", inv)} + {pe.Value.ToString("0.00##", inv)} x {g.PracticeExpense} + {r.MpRvu} x {g.Malpractice}) x {cf.Pfs} = {p.PfsUnitAmountUnrounded.ToString(inv)}, rounded once to cents ({Money.PfsRounding.Midpoint}) = {p.PfsUnitAmount}.");
             if (p.OppsUnitAmount is { } opps)
             {
                 var oppsPe = p.Setting == Codes.Setting.Facility ? r.OppsFacilityPeRvu : r.OppsNonFacilityPeRvu;
-                steps.Add($"OPPS imaging cap (DRA 2005 s. 5102(b)): ({r.WorkRvu} x {p.WorkGpci.ToString(inv)} + {oppsPe} x {g.PracticeExpense} + {r.OppsMpRvu} x {g.Malpractice}) x {cf.Pfs} = {p.OppsUnitAmountUnrounded.ToString(inv)} -> {opps}; " +
+                steps.Add($"OPPS imaging cap (DRA 2005 s. 5102(b)): ({r.WorkRvu} x {p.WorkGpci.ToString("0.000#", inv)} + {oppsPe} x {g.PracticeExpense} + {r.OppsMpRvu} x {g.Malpractice}) x {cf.Pfs} = {p.OppsUnitAmountUnrounded.ToString(inv)} -> {opps}; " +
                           (p.OppsCapApplied ? $"cap applied: paid {opps} instead of {p.PfsUnitAmount}." : "the PFS amount is lower: no cap."));
             }
             steps.Add(line.Units == 1
