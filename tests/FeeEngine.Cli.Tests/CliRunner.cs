@@ -65,10 +65,12 @@ public static class RepositoryPaths
         }
     }
 
-    private static string FindRoot()
+    // Walks up from the test binaries, then from this source file (builds with --artifacts-path put binaries elsewhere).
+    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FeeEngine.sln"))) return dir.FullName;
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "FeeEngine.sln"))) return dir.FullName;
         throw new InvalidOperationException($"FeeEngine.sln not found above {AppContext.BaseDirectory}");
     }
 }

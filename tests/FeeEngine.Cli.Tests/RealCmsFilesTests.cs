@@ -32,7 +32,7 @@ public sealed class RealCmsDatabase : IDisposable
 
 public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCmsDatabase>
 {
-    private string Cms => RepositoryPaths.CmsData!;
+    private static string Cms => RepositoryPaths.CmsData!;
 
     [RealCmsFact]
     public void Importing_the_real_folders_loads_every_release_with_its_effective_date()

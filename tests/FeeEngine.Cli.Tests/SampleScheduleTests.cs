@@ -104,7 +104,7 @@ public sealed class SampleScheduleTests : IDisposable
         var empty = _cli.WriteFile("empty.csv", "");
 
         _cli.Run("price-file", noHeader, "--out", Path.Combine(_cli.Folder, "o1.csv")).Should()
-            .Match<CliResult>(r => r.ExitCode == 1 && r.Error.Contains("missing column(s) date_of_service"));
+            .Match<CliResult>(r => r.ExitCode == 1 && r.Error.Contains("bad.csv line 1: missing column(s) claim_id, date_of_service"));
         _cli.Run("price-file", empty, "--out", Path.Combine(_cli.Folder, "o2.csv")).ExitCode.Should().Be(1);
         _cli.Run("price-file", Path.Combine(_cli.Folder, "nope.csv"), "--out", Path.Combine(_cli.Folder, "o3.csv")).ExitCode.Should().Be(1);
         File.Exists(Path.Combine(_cli.Folder, "o1.csv")).Should().BeFalse("a failed run leaves no half-written output");

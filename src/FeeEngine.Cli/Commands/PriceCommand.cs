@@ -37,7 +37,10 @@ public sealed class PriceCommand : ICommand
         if (args.Value("zip") is null && args.Value("locality") is null) throw new UsageException("give --zip or --locality");
         if (args.Value("zip") is not null && args.Value("locality") is not null) throw new UsageException("give --zip or --locality, not both");
 
+        // A release never reaches into another year, so the date's year is all a single line needs; when that year
+        // has nothing, everything is loaded so the error can list what does exist.
         var environment = PricingEnvironment.Load(context, [dos.Year]);
+        if (environment.Pricer.Catalog.FindInForceOrNull(dos) is null) environment = PricingEnvironment.Load(context);
         var modifiers = string.Join(':', args.Values("modifier"));
         var qp = args.Flag("qp") ? QpStatus.Qualifying : QpStatus.NonQualifying;
         if (!LineInput.TryBuild(date, args.Required("hcpcs"), modifiers, args.Value("units") ?? "1", args.Required("pos"),

@@ -72,7 +72,7 @@ public sealed class CliApp(IReadOnlyList<ICommand> commands)
         return args.Count >= words.Length && words.Select((w, i) => args[i] == w).All(x => x);
     }
 
-    private int Usage(CliContext context, ICommand? command, string message)
+    private static int Usage(CliContext context, ICommand? command, string message)
     {
         context.Error.WriteLine($"feeengine: {message}");
         context.Error.WriteLine(command is null ? "Run 'feeengine --help' for the commands." : command.Usage);

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FeeEngine.Core.Pfs;
+
+namespace FeeEngine.Schedules;
+
+/// <summary>
+/// Reads a CMS ANES file: per locality (contractor, locality number, name) the anesthesia conversion factor,
+/// already adjusted by the locality's GPCIs and rounded to cents. CSV values are space-padded ("10112 "), the XLSX
+/// stores contractor and locality as numbers (2102, 0), the TXT has no header and implied decimals ("1931").
+/// </summary>
+public static partial class AnesthesiaReader
+{
+    private const int MaxRowsBeforeHeader = 10;
+    private const int Contractor = 0, Locality = 1, Name = 2, Cf = 3;
+
+    private static readonly ColumnSpec[] Specs =
+    [
+        new("CONTRACTOR", required: true, codeWidth: 5, "MAC", "CARRIER", "MEDICARE ADMINISTRATIVE CONTRACTOR (MAC)"),
+        new("LOCALITY", required: true, codeWidth: 2, "LOCALITY NUMBER"),
+        new("LOCALITY NAME", required: true),
+        // CMS writes the national CF into this header: "National Anes CF of 20.3178" (CSV), "Anes CF of 20.3178" (XLSX).
+        new("ANES CF", required: true, 0, "NATIONAL ANES CF*", "ANES CF*", "ANESTHESIA CF*", "CONVERSION FACTOR"),
+    ];
+
+    // Fixed-width TXT (ANES2025.txt): contractor 1-5, locality 13-14, name 19-69, CF 70-77 as digits with two implied decimals.
+    private const int TxtMinLength = 77;
+
+    public static AnesthesiaFile Read(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        var format = CmsFileFormats.FromPath(path);
+        var diagnostics = new DiagnosticCollector(fileName);
+        var rows = new AnesthesiaRows(diagnostics);
+        var national = format == CmsFileFormat.Txt ? ReadFixedWidth(path, rows) : ReadTable(TableSource.Open(path), rows);
+        diagnostics.ThrowIfAny();
+        return new AnesthesiaFile { Rows = rows.Rows, NationalCf = national, Format = format, FileName = fileName };
+    }
+
+    private static decimal? ReadTable(TableSource source, AnesthesiaRows rows)
+    {
+        var diagnostics = rows.Parser.Diagnostics;
+        ColumnMap? map = null;
+        decimal? national = null;
+        var seen = 0;
+        foreach (var row in source.ReadRows())
+        {
+            seen++;
+            if (map is null)
+            {
+                if (IsHeaderRow(row))
+                {
+                    var headers = row.Cells;
+                    map = ColumnMap.Build(headers, Specs, diagnostics, row.Number);
+                    if (map is null) break;
+                    national = NationalCf(headers);
+                    continue;
+                }
+                if (seen >= MaxRowsBeforeHeader) break;
+                continue;
+            }
+
+            if (row.IsBlank) continue; // CMS ends the CSV with ",,,"
+            if (row.Problem is not null)
+            {
+                diagnostics.Add(row.Number, null, null, row.Problem);
+                continue;
+            }
+            if (row.Count <= map.LastIndex)
+            {
+                diagnostics.AddTruncatedRow(row.Number, row.Count, map.LastIndex + 1);
+                continue;
+            }
+            rows.Add(row.Number, map.Text(row, Contractor), map.Text(row, Locality), map.Text(row, Name), map.Text(row, Cf), impliedDecimals: false);
+        }
+
+        if (seen == 0) diagnostics.AddFileProblem("file is empty");
+        else if (map is null && !diagnostics.HasProblems)
+            diagnostics.AddFileProblem("header not found: no row with Contractor and Locality columns near the top");
+        else if (map is not null && rows.Rows.Count == 0 && !diagnostics.HasProblems)
+            diagnostics.AddFileProblem("no data rows after the header");
+        return national;
+    }
+
+    private static decimal? ReadFixedWidth(string path, AnesthesiaRows rows)
+    {
+        var diagnostics = rows.Parser.Diagnostics;
+        var anyLine = false;
+        foreach (var line in FixedWidthText.ReadLines(path))
+        {
+            if (line.IsBlank) continue; // includes the Ctrl-Z end-of-file mark
+            anyLine = true;
+            if (line.Text.Length < TxtMinLength)
+            {
+                diagnostics.AddShortLine(line.Number, line.Text.Length, "ANES layout", TxtMinLength);
+                continue;
+            }
+            rows.Add(line.Number, line.Field(1, 5).Trim().ToString(), line.Field(13, 14).Trim().ToString(),
+                line.Field(19, 69).ToString(), line.Field(70, TxtMinLength).Trim().ToString(), impliedDecimals: true);
+        }
+        if (!anyLine) diagnostics.AddFileProblem("file is empty");
+        return null;
+    }
+
+    private static bool IsHeaderRow(TableRow row)
+    {
+        for (var i = 0; i < row.Count; i++)
+            if (Specs[Cf].Matches(HeaderKey.Of(row[i]))) return true;
+        return false;
+    }
+
+    private static decimal? NationalCf(string[] headers)
+    {
+        foreach (var header in headers)
+        {
+            if (!Specs[Cf].Matches(HeaderKey.Of(header))) continue;
+            var match = TrailingNumber().Match(header);
+            if (match.Success && FieldParser.TryDecimal(match.Groups[1].Value, out var value)) return value;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"(\d+\.\d+)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingNumber();
+
+    private sealed class AnesthesiaRows(DiagnosticCollector diagnostics)
+    {
+        private readonly Dictionary<int, int> _firstLineByLocality = [];
+
+        public FieldParser Parser { get; } = new(diagnostics);
+
+        public List<AnesthesiaCfRecord> Rows { get; } = [];
+
+        public void Add(int line, string contractor, string locality, string name, string cf, bool impliedDecimals)
+        {
+            var p = Parser;
+            p.StartRow(line);
+            var id = p.Locality(Specs[Contractor].Name, contractor, Specs[Locality].Name, locality);
+            var keyOk = p.RowOk;
+            decimal value;
+            if (impliedDecimals && cf.Length > 0 && cf.All(char.IsAsciiDigit))
+                value = p.Decimal(Specs[Cf].Name, cf, 1m, 100_000m) / 100m; // "1931" is 19.31
+            else
+                value = p.Decimal(Specs[Cf].Name, cf, 0.01m, 1000m);
+            if (keyOk && !_firstLineByLocality.TryAdd(id.Packed, line))
+                p.Problem("CONTRACTOR+LOCALITY", id.ToString(), $"duplicate locality: already on line {_firstLineByLocality[id.Packed]}");
+            if (p.RowOk) Rows.Add(new AnesthesiaCfRecord(id, LocalityNames.Clean(name), value));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using FeeEngine.Core.Codes;
+using FeeEngine.Core.Money;
+using FeeEngine.Core.Pfs;
+
+namespace FeeEngine.Schedules;
+
+/// <summary>
+/// Reads a CMS OPPSCAP file: for each capped imaging code and locality, CMS's facility and non-facility prices
+/// (HCPCS, MOD, PROCSTAT, CARRIER, LOCALITY, FACILITY PRICE, NON-FACILTY PRICE [sic]). CSV, XLSX and TXT.
+/// </summary>
+public static class OppsCapReader
+{
+    private const int MaxRowsBeforeHeader = 10;
+    private const int Hcpcs = 0, Mod = 1, ProcStat = 2, Carrier = 3, Locality = 4, FacilityPrice = 5, NonFacilityPrice = 6;
+
+    private static readonly ColumnSpec[] Specs =
+    [
+        new("HCPCS", required: true, codeWidth: 5),
+        new("MOD", required: true, codeWidth: 2, "MODIFIER"),
+        new("PROCSTAT", required: true, 0, "STATUS CODE", "STATUS"),
+        new("CARRIER", required: true, codeWidth: 5, "MAC", "CONTRACTOR"),
+        new("LOCALITY", required: true, codeWidth: 2, "LOCALITY NUMBER"),
+        new("FACILITY PRICE", required: true),
+        // CMS's header misspells it "NON-FACILTY PRICE"; accept both.
+        new("NON-FACILITY PRICE", required: true, 0, "NON-FACILTY PRICE", "NON-FAC PRICE"),
+    ];
+
+    // Fixed-width TXT (OPPSCAP_Oct.txt): HCPCS 1-5, MOD 6-7, PROCSTAT 9, CARRIER 11-15, LOCALITY 18-19,
+    // FACILITY PRICE 20-28, NON-FACILITY PRICE 29-38 (both right-aligned, decimal point printed).
+    private const int TxtMinLength = 38;
+
+    public static OppsCapFile Read(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        var format = CmsFileFormats.FromPath(path);
+        var diagnostics = new DiagnosticCollector(fileName);
+        var rows = new OppsCapRows(diagnostics);
+        if (format == CmsFileFormat.Txt) ReadFixedWidth(path, rows);
+        else ReadTable(TableSource.Open(path), rows);
+        diagnostics.ThrowIfAny();
+        return new OppsCapFile { Rows = rows.Rows, Format = format, FileName = fileName };
+    }
+
+    private static void ReadTable(TableSource source, OppsCapRows rows)
+    {
+        var diagnostics = rows.Parser.Diagnostics;
+        ColumnMap? map = null;
+        var seen = 0;
+        foreach (var row in source.ReadRows())
+        {
+            seen++;
+            if (map is null)
+            {
+                if (row[0].Trim().Equals("HCPCS", StringComparison.OrdinalIgnoreCase))
+                {
+                    map = ColumnMap.Build(row.Cells, Specs, diagnostics, row.Number);
+                    if (map is null) break;
+                    continue;
+                }
+                if (seen >= MaxRowsBeforeHeader) break;
+                continue;
+            }
+
+            if (row.IsBlank) continue; // CMS ends the CSV with ",,,,,,"
+            if (row.Problem is not null)
+            {
+                diagnostics.Add(row.Number, null, null, row.Problem);
+                continue;
+            }
+            if (row.Count <= map.LastIndex)
+            {
+                diagnostics.AddTruncatedRow(row.Number, row.Count, map.LastIndex + 1);
+                continue;
+            }
+            rows.Add(row.Number, map.Text(row, Hcpcs), map.Text(row, Mod), map.Text(row, ProcStat), map.Text(row, Carrier),
+                map.Text(row, Locality), map.Text(row, FacilityPrice), map.Text(row, NonFacilityPrice));
+        }
+
+        if (seen == 0) diagnostics.AddFileProblem("file is empty");
+        else if (map is null && !diagnostics.HasProblems)
+            diagnostics.AddFileProblem("header not found: no row whose first cell is HCPCS near the top");
+        else if (map is not null && rows.Rows.Count == 0 && !diagnostics.HasProblems)
+            diagnostics.AddFileProblem("no data rows after the header");
+    }
+
+    private static void ReadFixedWidth(string path, OppsCapRows rows)
+    {
+        var diagnostics = rows.Parser.Diagnostics;
+        var anyLine = false;
+        foreach (var line in FixedWidthText.ReadLines(path))
+        {
+            if (line.IsBlank) continue;
+            anyLine = true;
+            if (line.Text.Length < TxtMinLength)
+            {
+                diagnostics.AddShortLine(line.Number, line.Text.Length, "OPPSCAP layout", TxtMinLength);
+                continue;
+            }
+            rows.Add(line.Number, T(line, 1, 5), T(line, 6, 7), T(line, 9, 9), T(line, 11, 15), T(line, 18, 19),
+                T(line, 20, 28), T(line, 29, TxtMinLength));
+        }
+        if (!anyLine) diagnostics.AddFileProblem("file is empty");
+    }
+
+    private static string T(TextLine line, int from, int to) => line.Field(from, to).Trim().ToString();
+
+    private sealed class OppsCapRows(DiagnosticCollector diagnostics)
+    {
+        private readonly Dictionary<(ulong Key, int Locality), int> _firstLine = [];
+
+        public FieldParser Parser { get; } = new(diagnostics);
+
+        public List<OppsCapRecord> Rows { get; } = new(17_000);
+
+        public void Add(int line, string hcpcs, string mod, string procStat, string carrier, string locality, string facility, string nonFacility)
+        {
+            var p = Parser;
+            p.StartRow(line);
+            var key = new RvuKey(p.Hcpcs(Specs[Hcpcs].Name, hcpcs), p.Modifier(Specs[Mod].Name, mod));
+            var keyOk = p.RowOk;
+            var status = ' ';
+            if (procStat.Length == 1 && PfsStatus.IsKnown(char.ToUpperInvariant(procStat[0])))
+                status = char.ToUpperInvariant(procStat[0]);
+            else
+                p.Problem(Specs[ProcStat].Name, procStat, procStat.Length == 0 ? "missing status code" : "unknown status code");
+            var id = p.Locality(Specs[Carrier].Name, carrier, Specs[Locality].Name, locality);
+            keyOk &= p.RowOk;
+            var facilityPrice = new Money(p.Decimal(Specs[FacilityPrice].Name, facility, 0m, 1_000_000m));
+            var nonFacilityPrice = new Money(p.Decimal(Specs[NonFacilityPrice].Name, nonFacility, 0m, 1_000_000m));
+            var dedupKey = (key.Packed, id.Packed);
+            if (keyOk && !_firstLine.TryAdd(dedupKey, line))
+                p.Problem("HCPCS+MOD+LOCALITY", $"{key} {id}", $"duplicate key: already on line {_firstLine[dedupKey]}");
+            if (p.RowOk) Rows.Add(new OppsCapRecord(key, status, id, facilityPrice, nonFacilityPrice));
+        }
+    }
+}
