@@ -167,4 +167,36 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
         result.Error.Should().Contain("PPRRVU2025_Oct.csv").And.Contain($"line {i + 1}").And.Contain("WORK RVU").And.Contain("1.3O");
         cli.Run("releases").Out.Should().Contain("No PFS release loaded");
     }
+
+    /// <summary>
+    /// The pricer's fixed-point fast path must give exactly what the decimal formula gives: checked for every
+    /// payable row of the October 2025 release in every locality, facility and non-facility.
+    /// </summary>
+    [RealCmsFact]
+    public void The_fixed_point_fast_path_equals_the_decimal_formula_for_every_code_and_locality()
+    {
+        var env = db.Environment();
+        var release = env.Pricer.Catalog.Releases.Single(r => r.Id == "RVU25D");
+        var date = new NodaTime.LocalDate(2025, 11, 1);
+        var mismatches = new List<string>();
+        var count = 0;
+        foreach (var row in release.Rvus.Where(r => PfsStatus.IsPricedFromRvus(r.Status)))
+        {
+            var modifiers = row.Modifier.IsNone ? default : new ModifierList(row.Modifier);
+            foreach (var gpci in release.Gpcis)
+            {
+                foreach (var pos in new[] { PlaceOfService.Parse("11"), PlaceOfService.Parse("22") })
+                {
+                    var price = env.Pricer.Price(new PfsLine(row.Code, modifiers, gpci.Locality, pos, date));
+                    var pe = price.Setting == Setting.Facility ? row.FacilityPeRvu.Value : row.NonFacilityPeRvu.Value;
+                    var expected = MedicarePfsPricer.RvuFormula(row.WorkRvu.Value, gpci.WorkWithFloor.Value, pe, gpci.PracticeExpense.Value, row.MpRvu.Value, gpci.Malpractice.Value, 32.3465m);
+                    count++;
+                    if (price.PfsUnitAmountUnrounded != expected || price.PfsUnitAmount.Amount != decimal.Round(expected, 2, MidpointRounding.AwayFromZero))
+                        mismatches.Add($"{row.Key} {gpci.Locality} POS {pos}: {price.PfsUnitAmountUnrounded} vs {expected}");
+                }
+            }
+        }
+        mismatches.Should().BeEmpty();
+        count.Should().BeGreaterThan(2_000_000);
+    }
 }

@@ -48,6 +48,6 @@ public sealed class OppsCapSampleFileTests
         read.Should().Throw<CmsFileException>().Which.Diagnostics.Should().Equal(
             new FileDiagnostic("OPPSCAP_Oct.txt", 2, "HCPCS+MOD+LOCALITY", "0633T-TC 01112-05", "duplicate key: already on line 1"),
             new FileDiagnostic("OPPSCAP_Oct.txt", 3, "FACILITY PRICE", "15O.69", "not a number"),
-            new FileDiagnostic("OPPSCAP_Oct.txt", 4, null, "0633TTC C 01112  17", "line too short: 19 characters, the layout needs 38"));
+            new FileDiagnostic("OPPSCAP_Oct.txt", 4, null, null, "line too short: 19 characters, the OPPSCAP layout needs 38"));
     }
 }

@@ -61,6 +61,17 @@ public sealed class PprrvuBadFileTests
     }
 
     [Fact]
+    public void A_row_shifted_by_an_unquoted_comma_is_reported_once_without_its_values()
+    {
+        using var temp = new TempFolder();
+        var shifted = PprrvuSample.Row99213.Replace("sample row one", "sample, row one", StringComparison.Ordinal);
+        var path = temp.Write("PPRRVU2025_Oct.csv", PprrvuSample.Csv(shifted));
+
+        Rejected(path).Diagnostics.Should().ContainSingle().Which.Should().Be(new FileDiagnostic(
+            "PPRRVU2025_Oct.csv", 3, null, null, "row has 32 fields but the header has 31: an unquoted comma shifts the columns"));
+    }
+
+    [Fact]
     public void A_short_fixed_width_line_is_reported_by_length_without_its_text()
     {
         using var temp = new TempFolder();

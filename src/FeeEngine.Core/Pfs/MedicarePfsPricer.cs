@@ -19,6 +19,8 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
 
     public PfsCatalog Catalog => catalog;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<NodaTime.LocalDate, DateContext> _dates = new();
+
     public PfsPrice Price(in PfsLine line)
     {
         if (line.Units < 1)
@@ -27,15 +29,17 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         var rowModifier = RowModifier(line.Modifiers, out var modifierError, out var byReport);
         if (modifierError is not null) return Fail(line, modifierError);
 
-        var release = catalog.FindInForceOrNull(line.DateOfService);
-        if (release is null) return Fail(line, catalog.NoReleaseMessage(line.DateOfService));
+        var day = DateContextFor(line.DateOfService);
+        var release = day.Release;
+        if (release is null) return Fail(line, day.NoReleaseMessage!);
         if (!release.HasRvus) return Fail(line, $"release {release.Id} in force on {EffectivePeriod.Iso(line.DateOfService)} has no PPRRVU file loaded");
 
-        var row = release.FindRvuOrNull(new RvuKey(line.Code, rowModifier));
-        if (row is null)
+        var entry = release.FindRvuEntry(new RvuKey(line.Code, rowModifier));
+        if (entry is null)
             return MissingRow(line, release, rowModifier);
+        var row = entry.Record;
 
-        if (!PfsStatus.IsPricedFromRvus(row.Status))
+        if (!entry.PricedFromRvus)
             return NotPayableStatus(line, release, row);
 
         if (byReport is not null)
@@ -43,47 +47,66 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
                 $"contractor priced: modifier {byReport} is priced by report by the MAC, not from the fee schedule")
             { RvuRelease = release, Rvu = row };
 
-        var gpciRelease = catalog.FindGpciSourceOrNull(line.DateOfService);
+        var gpciRelease = day.GpciRelease;
         if (gpciRelease is null)
             return Fail(line, $"no GPCI file is loaded for {line.DateOfService.Year} (release {release.Id} has none)", release, row);
-        var gpci = gpciRelease.FindGpciOrNull(line.Locality);
+        var gpci = gpciRelease.FindGpciEntry(line.Locality);
         if (gpci is null)
             return Fail(line, $"locality {line.Locality} is not in the GPCI file of release {gpciRelease.Id}", release, row);
 
-        var cf = conversionFactors.FindOrNull(line.DateOfService, line.Qp);
+        var qualifying = line.Qp == QpStatus.Qualifying;
+        var cf = qualifying ? day.Qualifying : day.NonQualifying;
         if (cf is null)
             return Fail(line, $"no conversion factor in schedules/conversion-factors.csv covers {EffectivePeriod.Iso(line.DateOfService)}", release, row);
+        var cfScaled = qualifying ? day.QualifyingScaled : day.NonQualifyingScaled;
 
-        var floorPeriod = floor.FindOrNull(line.DateOfService);
-        var workGpci = floorPeriod is null && gpci.WorkWithoutFloor is { } unfloored ? unfloored.Value : gpci.WorkWithFloor.Value;
+        var floorPeriod = day.Floor;
+        var useUnfloored = floorPeriod is null && gpci.Record.WorkWithoutFloor is not null;
+        var workGpci = useUnfloored ? gpci.Record.WorkWithoutFloor!.Value.Value : gpci.Record.WorkWithFloor.Value;
 
         var requested = line.PlaceOfService.Setting;
-        var naApplied = requested == Setting.NonFacility && row.NonFacilityNa;
+        var naApplied = requested == Setting.NonFacility && entry.NonFacilityNa;
         var setting = naApplied ? Setting.Facility : requested;
+        var facility = setting == Setting.Facility;
 
-        var pe = setting == Setting.Facility ? row.FacilityPeRvu.Value : row.NonFacilityPeRvu.Value;
-        var pfsRaw = RvuFormula(row.WorkRvu.Value, workGpci, pe, gpci.PracticeExpense.Value, row.MpRvu.Value, gpci.Malpractice.Value, cf.Pfs.Value);
-        var pfs = Money.PfsRounding.ToCents(new Money.Money(pfsRaw));
-
-        Money.Money? opps = null;
-        decimal oppsRaw = 0m;
-        var unit = pfs;
-        var capApplied = false;
-        if (row.IsOppsCapped)
+        decimal pfsRaw, oppsRaw = 0m;
+        long pfsCents, oppsCents = -1;
+        if (entry.Exact && gpci.Exact && cfScaled > 0)
         {
-            var oppsPe = setting == Setting.Facility ? row.OppsFacilityPeRvu.Value : row.OppsNonFacilityPeRvu.Value;
-            oppsRaw = RvuFormula(row.WorkRvu.Value, workGpci, oppsPe, gpci.PracticeExpense.Value, row.OppsMpRvu.Value, gpci.Malpractice.Value, cf.Pfs.Value);
-            var oppsAmount = Money.PfsRounding.ToCents(new Money.Money(oppsRaw));
-            opps = oppsAmount;
-            if (oppsAmount < pfs) { unit = oppsAmount; capApplied = true; }
+            // Exact fixed point (ScaledRates): the same number as the decimal formula, without decimal multiplications.
+            var wg = useUnfloored ? gpci.WorkWithoutFloor : gpci.WorkWithFloor;
+            var pfsScaled = ((entry.Work * wg) + ((facility ? entry.FacilityPe : entry.NonFacilityPe) * gpci.PracticeExpense) + (entry.Mp * gpci.Malpractice)) * cfScaled;
+            pfsRaw = ScaledRates.AmountToDecimal(pfsScaled);
+            pfsCents = ScaledRates.ToCents(pfsScaled);
+            if (entry.OppsCapped)
+            {
+                var oppsScaled = ((entry.Work * wg) + ((facility ? entry.OppsFacilityPe : entry.OppsNonFacilityPe) * gpci.PracticeExpense) + (entry.OppsMp * gpci.Malpractice)) * cfScaled;
+                oppsRaw = ScaledRates.AmountToDecimal(oppsScaled);
+                oppsCents = ScaledRates.ToCents(oppsScaled);
+            }
+        }
+        else
+        {
+            var g = gpci.Record;
+            var pe = facility ? row.FacilityPeRvu.Value : row.NonFacilityPeRvu.Value;
+            pfsRaw = RvuFormula(row.WorkRvu.Value, workGpci, pe, g.PracticeExpense.Value, row.MpRvu.Value, g.Malpractice.Value, cf.Pfs.Value);
+            pfsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(pfsRaw)).Amount * 100m);
+            if (row.IsOppsCapped)
+            {
+                var oppsPe = facility ? row.OppsFacilityPeRvu.Value : row.OppsNonFacilityPeRvu.Value;
+                oppsRaw = RvuFormula(row.WorkRvu.Value, workGpci, oppsPe, g.PracticeExpense.Value, row.OppsMpRvu.Value, g.Malpractice.Value, cf.Pfs.Value);
+                oppsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(oppsRaw)).Amount * 100m);
+            }
         }
 
+        var capApplied = oppsCents >= 0 && oppsCents < pfsCents;
+        var unitCents = capApplied ? oppsCents : pfsCents;
         return new PfsPrice(line, PricingOutcome.Priced, null)
         {
             RvuRelease = release,
             GpciRelease = gpciRelease,
             Rvu = row,
-            Gpci = gpci,
+            Gpci = gpci.Record,
             ConversionFactor = cf,
             WorkGpci = workGpci,
             FloorPeriod = floorPeriod,
@@ -91,16 +114,19 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
             Setting = setting,
             NonFacilityNaApplied = naApplied,
             PfsUnitAmountUnrounded = pfsRaw,
-            PfsUnitAmount = pfs,
-            OppsUnitAmount = opps,
+            PfsUnitAmount = new Money.Money(ScaledRates.CentsToDecimal(pfsCents)),
+            OppsUnitAmount = oppsCents >= 0 ? new Money.Money(ScaledRates.CentsToDecimal(oppsCents)) : null,
             OppsUnitAmountUnrounded = oppsRaw,
             OppsCapApplied = capApplied,
-            UnitAmount = unit,
-            Allowed = unit * line.Units,
-            NonParticipatingAllowed = Money.PfsRounding.ToCents(unit * NonParticipatingShare) * line.Units,
-            LimitingCharge = Money.PfsRounding.ToCents(unit * LimitingChargeFactor) * line.Units,
+            UnitAmount = new Money.Money(ScaledRates.CentsToDecimal(unitCents)),
+            Allowed = new Money.Money(ScaledRates.CentsToDecimal(unitCents * line.Units)),
         };
     }
+
+    private DateContext DateContextFor(NodaTime.LocalDate date) =>
+        _dates.TryGetValue(date, out var context)
+            ? context
+            : _dates.GetOrAdd(date, d => new DateContext(d, catalog, conversionFactors, floor));
 
     /// <summary>The CMS formula at full precision; the caller rounds once.</summary>
     public static decimal RvuFormula(decimal work, decimal workGpci, decimal pe, decimal peGpci, decimal mp, decimal mpGpci, decimal cf) =>

@@ -45,10 +45,13 @@ public readonly struct PfsPrice
     public Money.Money UnitAmount { get; internal init; }
     /// <summary>The participating fee schedule amount for all units (the Medicare allowed amount of the line).</summary>
     public Money.Money Allowed { get; internal init; }
-    /// <summary>Non-participating allowed amount: 95% of the par amount, for all units.</summary>
-    public Money.Money NonParticipatingAllowed { get; internal init; }
-    /// <summary>Limiting charge: 115% of the non-par amount (1.0925 x par), for all units.</summary>
-    public Money.Money LimitingCharge { get; internal init; }
+    /// <summary>Non-participating allowed amount: 95% of the par unit amount, rounded to cents, for all units.</summary>
+    public Money.Money NonParticipatingAllowed =>
+        IsPriced ? Money.PfsRounding.ToCents(UnitAmount * MedicarePfsPricer.NonParticipatingShare) * Line.Units : Money.Money.Zero;
+
+    /// <summary>Limiting charge: 115% of the non-par amount (1.0925 x par unit amount), rounded to cents, for all units.</summary>
+    public Money.Money LimitingCharge =>
+        IsPriced ? Money.PfsRounding.ToCents(UnitAmount * MedicarePfsPricer.LimitingChargeFactor) * Line.Units : Money.Money.Zero;
 
     public bool IsPriced => Outcome == PricingOutcome.Priced;
 

@@ -12,8 +12,9 @@ namespace FeeEngine.Core.Pfs;
 /// </summary>
 public sealed class PfsRelease
 {
-    private readonly Dictionary<ulong, RvuRecord> _rvus;
-    private readonly Dictionary<int, GpciRecord> _gpcis;
+    // Frozen: built once, read by every priced line, so lookups get the fastest read-only layout.
+    private readonly System.Collections.Frozen.FrozenDictionary<ulong, RvuEntry> _rvus;
+    private readonly System.Collections.Frozen.FrozenDictionary<int, GpciEntry> _gpcis;
     private readonly Dictionary<int, AnesthesiaCfRecord> _anesthesia;
 
     public PfsRelease(
@@ -31,8 +32,10 @@ public sealed class PfsRelease
         Id = id;
         EffectiveFrom = effectiveFrom;
         DeclaredEffectiveTo = declaredEffectiveTo;
-        _rvus = rvus?.ToDictionary(r => r.Key.Packed) ?? [];
-        _gpcis = gpcis?.ToDictionary(g => g.Locality.Packed) ?? [];
+        _rvus = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            (rvus ?? []).ToDictionary(r => r.Key.Packed, r => new RvuEntry(r)));
+        _gpcis = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            (gpcis ?? []).ToDictionary(g => g.Locality.Packed, g => new GpciEntry(g)));
         _anesthesia = anesthesia?.ToDictionary(a => a.Locality.Packed) ?? [];
         OppsCaps = oppsCaps?.ToArray() ?? [];
     }
@@ -45,13 +48,16 @@ public sealed class PfsRelease
     public bool HasGpcis => _gpcis.Count > 0;
     public bool HasAnesthesia => _anesthesia.Count > 0;
     public int RvuCount => _rvus.Count;
-    public IEnumerable<RvuRecord> Rvus => _rvus.Values;
-    public IEnumerable<GpciRecord> Gpcis => _gpcis.Values;
+    public IEnumerable<RvuRecord> Rvus => _rvus.Values.Select(e => e.Record);
+    public IEnumerable<GpciRecord> Gpcis => _gpcis.Values.Select(e => e.Record);
     public IEnumerable<AnesthesiaCfRecord> Anesthesia => _anesthesia.Values;
     public IReadOnlyList<OppsCapRecord> OppsCaps { get; }
 
-    public RvuRecord? FindRvuOrNull(RvuKey key) => _rvus.GetValueOrDefault(key.Packed);
-    public GpciRecord? FindGpciOrNull(LocalityId locality) => _gpcis.GetValueOrDefault(locality.Packed);
+    public RvuRecord? FindRvuOrNull(RvuKey key) => _rvus.GetValueOrDefault(key.Packed)?.Record;
+    public GpciRecord? FindGpciOrNull(LocalityId locality) => _gpcis.GetValueOrDefault(locality.Packed)?.Record;
+
+    internal RvuEntry? FindRvuEntry(RvuKey key) => _rvus.GetValueOrDefault(key.Packed);
+    internal GpciEntry? FindGpciEntry(LocalityId locality) => _gpcis.GetValueOrDefault(locality.Packed);
     public AnesthesiaCfRecord? FindAnesthesiaOrNull(LocalityId locality) => _anesthesia.GetValueOrDefault(locality.Packed);
 
     public override string ToString() => Id;

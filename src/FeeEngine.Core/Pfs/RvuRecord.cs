@@ -13,7 +13,7 @@ public sealed record RvuRecord
     public Modifier Modifier { get; init; }
     /// <summary>PFS status code (A, R, T priced; see <see cref="PfsStatus"/>).</summary>
     public required char Status { get; init; }
-    /// <summary>"NOT USED FOR MEDICARE PAYMENT" flag: blank or "1".</summary>
+    /// <summary>"NOT USED FOR MEDICARE PAYMENT" flag as CMS writes it: blank, or "+" / "1" when the code is not used for Medicare payment.</summary>
     public string NotUsedForMedicare { get; init; } = "";
     public Rvu WorkRvu { get; init; }
     public Rvu NonFacilityPeRvu { get; init; }

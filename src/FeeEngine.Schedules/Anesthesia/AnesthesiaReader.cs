@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using FeeEngine.Core.Pfs;
 
@@ -39,47 +38,17 @@ public static partial class AnesthesiaReader
 
     private static decimal? ReadTable(TableSource source, AnesthesiaRows rows)
     {
-        var diagnostics = rows.Parser.Diagnostics;
-        ColumnMap? map = null;
-        decimal? national = null;
-        var seen = 0;
-        foreach (var row in source.ReadRows())
+        var table = new HeaderedTableReader
         {
-            seen++;
-            if (map is null)
-            {
-                if (IsHeaderRow(row))
-                {
-                    var headers = row.Cells;
-                    map = ColumnMap.Build(headers, Specs, diagnostics, row.Number);
-                    if (map is null) break;
-                    national = NationalCf(headers);
-                    continue;
-                }
-                if (seen >= MaxRowsBeforeHeader) break;
-                continue;
-            }
-
-            if (row.IsBlank) continue; // CMS ends the CSV with ",,,"
-            if (row.Problem is not null)
-            {
-                diagnostics.Add(row.Number, null, null, row.Problem);
-                continue;
-            }
-            if (row.Count <= map.LastIndex)
-            {
-                diagnostics.AddTruncatedRow(row.Number, row.Count, map.LastIndex + 1);
-                continue;
-            }
-            rows.Add(row.Number, map.Text(row, Contractor), map.Text(row, Locality), map.Text(row, Name), map.Text(row, Cf), impliedDecimals: false);
-        }
-
-        if (seen == 0) diagnostics.AddFileProblem("file is empty");
-        else if (map is null && !diagnostics.HasProblems)
-            diagnostics.AddFileProblem("header not found: no row with Contractor and Locality columns near the top");
-        else if (map is not null && rows.Rows.Count == 0 && !diagnostics.HasProblems)
-            diagnostics.AddFileProblem("no data rows after the header");
-        return national;
+            Specs = Specs,
+            IsHeader = IsHeaderRow,
+            HeaderDescription = "row with an Anes CF column",
+            MaxRowsBeforeHeader = MaxRowsBeforeHeader,
+        };
+        // CMS ends the CSV with a blank ",,," row: skipped as blank.
+        table.Read(source, rows.Parser.Diagnostics, (map, row) =>
+            rows.Add(row.Number, map.Text(row, Contractor), map.Text(row, Locality), map.Text(row, Name), map.Text(row, Cf), impliedDecimals: false));
+        return table.Header is null ? null : NationalCf(table.Header);
     }
 
     private static decimal? ReadFixedWidth(string path, AnesthesiaRows rows)
@@ -109,7 +78,7 @@ public static partial class AnesthesiaReader
         return false;
     }
 
-    private static decimal? NationalCf(string[] headers)
+    private static decimal? NationalCf(IReadOnlyList<string> headers)
     {
         foreach (var header in headers)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FeeEngine.Core.Codes;
 using FeeEngine.Core.Money;
 using FeeEngine.Core.Pfs;
@@ -44,44 +43,17 @@ public static class OppsCapReader
 
     private static void ReadTable(TableSource source, OppsCapRows rows)
     {
-        var diagnostics = rows.Parser.Diagnostics;
-        ColumnMap? map = null;
-        var seen = 0;
-        foreach (var row in source.ReadRows())
+        var table = new HeaderedTableReader
         {
-            seen++;
-            if (map is null)
-            {
-                if (row[0].Trim().Equals("HCPCS", StringComparison.OrdinalIgnoreCase))
-                {
-                    map = ColumnMap.Build(row.Cells, Specs, diagnostics, row.Number);
-                    if (map is null) break;
-                    continue;
-                }
-                if (seen >= MaxRowsBeforeHeader) break;
-                continue;
-            }
-
-            if (row.IsBlank) continue; // CMS ends the CSV with ",,,,,,"
-            if (row.Problem is not null)
-            {
-                diagnostics.Add(row.Number, null, null, row.Problem);
-                continue;
-            }
-            if (row.Count <= map.LastIndex)
-            {
-                diagnostics.AddTruncatedRow(row.Number, row.Count, map.LastIndex + 1);
-                continue;
-            }
+            Specs = Specs,
+            IsHeader = row => row[0].Trim().Equals("HCPCS", StringComparison.OrdinalIgnoreCase),
+            HeaderDescription = "row whose first cell is HCPCS",
+            MaxRowsBeforeHeader = MaxRowsBeforeHeader,
+        };
+        // CMS ends the CSV with a blank ",,,,,," row: skipped as blank.
+        table.Read(source, rows.Parser.Diagnostics, (map, row) =>
             rows.Add(row.Number, map.Text(row, Hcpcs), map.Text(row, Mod), map.Text(row, ProcStat), map.Text(row, Carrier),
-                map.Text(row, Locality), map.Text(row, FacilityPrice), map.Text(row, NonFacilityPrice));
-        }
-
-        if (seen == 0) diagnostics.AddFileProblem("file is empty");
-        else if (map is null && !diagnostics.HasProblems)
-            diagnostics.AddFileProblem("header not found: no row whose first cell is HCPCS near the top");
-        else if (map is not null && rows.Rows.Count == 0 && !diagnostics.HasProblems)
-            diagnostics.AddFileProblem("no data rows after the header");
+                map.Text(row, Locality), map.Text(row, FacilityPrice), map.Text(row, NonFacilityPrice)));
     }
 
     private static void ReadFixedWidth(string path, OppsCapRows rows)

@@ -48,6 +48,7 @@ public static class PprrvuReader
         var diagnostics = builder.Parser.Diagnostics;
         var above = new List<TableRow>();
         ColumnMap? map = null;
+        var headerWidth = 0;
         string? title = null;
         var headerFound = false;
         var anyRow = false;
@@ -63,7 +64,9 @@ public static class PprrvuReader
                 {
                     headerFound = true;
                     title = FirstText(above);
-                    map = ColumnMap.Build(HeaderNames(above, row), PprrvuColumns.Specs, diagnostics, row.Number);
+                    var names = HeaderNames(above, row);
+                    headerWidth = names.Length;
+                    map = ColumnMap.Build(names, PprrvuColumns.Specs, diagnostics, row.Number);
                     if (map is null) break; // without its columns the rows cannot be read: the missing ones are reported
                     continue;
                 }
@@ -82,6 +85,14 @@ public static class PprrvuReader
             if (row.Count <= map!.LastIndex)
             {
                 diagnostics.AddTruncatedRow(row.Number, row.Count, map.LastIndex + 1);
+                continue;
+            }
+            if (HasTextBeyond(row, headerWidth))
+            {
+                // Every field after the description would be read from the wrong column, and the values shown in
+                // diagnostics would be pieces of the description: report the row once, by its field count.
+                diagnostics.Add(row.Number, null, null, string.Create(CultureInfo.InvariantCulture,
+                    $"row has {row.Count} fields but the header has {headerWidth}: an unquoted comma shifts the columns"));
                 continue;
             }
             for (var f = 0; f < raw.Length; f++)
@@ -125,6 +136,13 @@ public static class PprrvuReader
             diagnostics.AddFileProblem("file is empty");
         else if (dataLines == 0)
             diagnostics.AddFileProblem("no data lines after the HDR header lines");
+    }
+
+    private static bool HasTextBeyond(TableRow row, int width)
+    {
+        for (var i = width; i < row.Count; i++)
+            if (!string.IsNullOrWhiteSpace(row[i])) return true;
+        return false;
     }
 
     private static bool IsHeaderRow(TableRow row) => row[0].Trim().Equals("HCPCS", StringComparison.OrdinalIgnoreCase);

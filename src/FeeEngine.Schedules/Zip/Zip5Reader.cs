@@ -1,5 +1,4 @@
 using System.Globalization;
-using FeeEngine.Core.Codes;
 using FeeEngine.Core.Pfs;
 using NodaTime;
 
@@ -62,44 +61,16 @@ public static class Zip5Reader
 
     private static void ReadTable(TableSource source, ZipRows rows)
     {
-        var diagnostics = rows.Parser.Diagnostics;
-        ColumnMap? map = null;
-        var seen = 0;
-        foreach (var row in source.ReadRows())
+        var table = new HeaderedTableReader
         {
-            seen++;
-            if (map is null)
-            {
-                if (IsHeaderRow(row))
-                {
-                    map = ColumnMap.Build(row.Cells, Specs, diagnostics, row.Number);
-                    if (map is null) break;
-                    continue;
-                }
-                if (seen >= MaxRowsBeforeHeader) break;
-                continue;
-            }
-
-            if (row.IsBlank) continue;
-            if (row.Problem is not null)
-            {
-                diagnostics.Add(row.Number, null, null, row.Problem);
-                continue;
-            }
-            if (row.Count <= map.LastIndex)
-            {
-                diagnostics.AddTruncatedRow(row.Number, row.Count, map.LastIndex + 1);
-                continue;
-            }
+            Specs = Specs,
+            IsHeader = IsHeaderRow,
+            HeaderDescription = "row with a ZIP CODE column",
+            MaxRowsBeforeHeader = MaxRowsBeforeHeader,
+        };
+        table.Read(source, rows.Parser.Diagnostics, (map, row) =>
             rows.Add(row.Number, map.Text(row, State), map.Text(row, Zip), map.Text(row, Carrier), map.Text(row, Locality),
-                map.Text(row, Rural), map.Text(row, PlusFour), map.Text(row, YearQtr));
-        }
-
-        if (seen == 0) diagnostics.AddFileProblem("file is empty");
-        else if (map is null && !diagnostics.HasProblems)
-            diagnostics.AddFileProblem("header not found: no row with a ZIP CODE column near the top");
-        else if (map is not null && rows.Rows.Count == 0 && !diagnostics.HasProblems)
-            diagnostics.AddFileProblem("no data rows after the header");
+                map.Text(row, Rural), map.Text(row, PlusFour), map.Text(row, YearQtr)));
     }
 
     private static void ReadFixedWidth(string path, ZipRows rows)
