@@ -9,6 +9,7 @@ internal sealed class DateContext
 {
     public DateContext(NodaTime.LocalDate date, PfsCatalog catalog, ConversionFactorTable cfs, WorkGpciFloorPolicy floor)
     {
+        Date = date;
         Release = catalog.FindInForceOrNull(date);
         NoReleaseMessage = Release is null ? catalog.NoReleaseMessage(date) : null;
         GpciRelease = catalog.FindGpciSourceOrNull(date);
@@ -19,6 +20,7 @@ internal sealed class DateContext
         Floor = floor.FindOrNull(date);
     }
 
+    public NodaTime.LocalDate Date { get; }
     public PfsRelease? Release { get; }
     public string? NoReleaseMessage { get; }
     public PfsRelease? GpciRelease { get; }

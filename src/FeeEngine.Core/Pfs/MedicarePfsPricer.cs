@@ -61,35 +61,36 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         var cfScaled = qualifying ? day.QualifyingScaled : day.NonQualifyingScaled;
 
         var floorPeriod = day.Floor;
-        var useUnfloored = floorPeriod is null && gpci.Record.WorkWithoutFloor is not null;
-        var workGpci = useUnfloored ? gpci.Record.WorkWithoutFloor!.Value.Value : gpci.Record.WorkWithFloor.Value;
+        var useUnfloored = floorPeriod is null && gpci.WorkWithoutFloor >= 0;
 
         var requested = line.PlaceOfService.Setting;
         var naApplied = requested == Setting.NonFacility && entry.NonFacilityNa;
         var setting = naApplied ? Setting.Facility : requested;
         var facility = setting == Setting.Facility;
 
-        decimal pfsRaw, oppsRaw = 0m;
-        long pfsCents, oppsCents = -1;
+        long pfsScaled = 0, oppsScaled = 0, pfsCents, oppsCents = -1;
+        PfsPrice.DecimalAmounts? unscaled = null;
         if (entry.Exact && gpci.Exact && cfScaled > 0)
         {
             // Exact fixed point (ScaledRates): the same number as the decimal formula, without decimal multiplications.
+            // Unchecked is safe: the value types bound RVUs (<= 99999), GPCIs (<= 10) and CFs (<= 1000), so the
+            // largest possible product, 3 x 10^7 x 10^4 x 10^7, is below long.MaxValue.
             var wg = useUnfloored ? gpci.WorkWithoutFloor : gpci.WorkWithFloor;
-            var pfsScaled = ((entry.Work * wg) + ((facility ? entry.FacilityPe : entry.NonFacilityPe) * gpci.PracticeExpense) + (entry.Mp * gpci.Malpractice)) * cfScaled;
-            pfsRaw = ScaledRates.AmountToDecimal(pfsScaled);
+            pfsScaled = unchecked(((entry.Work * wg) + ((facility ? entry.FacilityPe : entry.NonFacilityPe) * gpci.PracticeExpense) + (entry.Mp * gpci.Malpractice)) * cfScaled);
             pfsCents = ScaledRates.ToCents(pfsScaled);
             if (entry.OppsCapped)
             {
-                var oppsScaled = ((entry.Work * wg) + ((facility ? entry.OppsFacilityPe : entry.OppsNonFacilityPe) * gpci.PracticeExpense) + (entry.OppsMp * gpci.Malpractice)) * cfScaled;
-                oppsRaw = ScaledRates.AmountToDecimal(oppsScaled);
+                oppsScaled = unchecked(((entry.Work * wg) + ((facility ? entry.OppsFacilityPe : entry.OppsNonFacilityPe) * gpci.PracticeExpense) + (entry.OppsMp * gpci.Malpractice)) * cfScaled);
                 oppsCents = ScaledRates.ToCents(oppsScaled);
             }
         }
         else
         {
             var g = gpci.Record;
+            var workGpci = useUnfloored ? g.WorkWithoutFloor!.Value.Value : g.WorkWithFloor.Value;
+            decimal oppsRaw = 0m;
             var pe = facility ? row.FacilityPeRvu.Value : row.NonFacilityPeRvu.Value;
-            pfsRaw = RvuFormula(row.WorkRvu.Value, workGpci, pe, g.PracticeExpense.Value, row.MpRvu.Value, g.Malpractice.Value, cf.Pfs.Value);
+            var pfsRaw = RvuFormula(row.WorkRvu.Value, workGpci, pe, g.PracticeExpense.Value, row.MpRvu.Value, g.Malpractice.Value, cf.Pfs.Value);
             pfsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(pfsRaw)).Amount * 100m);
             if (row.IsOppsCapped)
             {
@@ -97,6 +98,7 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
                 oppsRaw = RvuFormula(row.WorkRvu.Value, workGpci, oppsPe, g.PracticeExpense.Value, row.OppsMpRvu.Value, g.Malpractice.Value, cf.Pfs.Value);
                 oppsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(oppsRaw)).Amount * 100m);
             }
+            unscaled = new PfsPrice.DecimalAmounts(pfsRaw, oppsRaw);
         }
 
         var capApplied = oppsCents >= 0 && oppsCents < pfsCents;
@@ -108,25 +110,35 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
             Rvu = row,
             Gpci = gpci.Record,
             ConversionFactor = cf,
-            WorkGpci = workGpci,
+            UsesWorkGpciWithoutFloor = useUnfloored,
             FloorPeriod = floorPeriod,
             RequestedSetting = requested,
             Setting = setting,
             NonFacilityNaApplied = naApplied,
-            PfsUnitAmountUnrounded = pfsRaw,
-            PfsUnitAmount = new Money.Money(ScaledRates.CentsToDecimal(pfsCents)),
-            OppsUnitAmount = oppsCents >= 0 ? new Money.Money(ScaledRates.CentsToDecimal(oppsCents)) : null,
-            OppsUnitAmountUnrounded = oppsRaw,
+            PfsScaled = pfsScaled,
+            OppsScaled = oppsScaled,
+            Unscaled = unscaled,
+            PfsCents = pfsCents,
+            OppsCents = oppsCents,
+            UnitCents = unitCents,
             OppsCapApplied = capApplied,
-            UnitAmount = new Money.Money(ScaledRates.CentsToDecimal(unitCents)),
-            Allowed = new Money.Money(ScaledRates.CentsToDecimal(unitCents * line.Units)),
         };
     }
 
-    private DateContext DateContextFor(NodaTime.LocalDate date) =>
-        _dates.TryGetValue(date, out var context)
-            ? context
+    // The last date priced: consecutive lines of a file usually share it. A reference write is atomic, so the
+    // pricer stays safe to share between threads.
+    private DateContext? _lastDate;
+
+    private DateContext DateContextFor(NodaTime.LocalDate date)
+    {
+        var last = _lastDate;
+        if (last is not null && last.Date == date) return last;
+        var context = _dates.TryGetValue(date, out var found)
+            ? found
             : _dates.GetOrAdd(date, d => new DateContext(d, catalog, conversionFactors, floor));
+        _lastDate = context;
+        return context;
+    }
 
     /// <summary>The CMS formula at full precision; the caller rounds once.</summary>
     public static decimal RvuFormula(decimal work, decimal workGpci, decimal pe, decimal peGpci, decimal mp, decimal mpGpci, decimal cf) =>

@@ -27,24 +27,40 @@ public readonly struct PfsPrice
     public GpciRecord? Gpci { get; internal init; }
     public ConversionFactorEntry? ConversionFactor { get; internal init; }
     /// <summary>The work GPCI used (with or without the 1.0 floor, by date).</summary>
-    public decimal WorkGpci { get; internal init; }
+    public decimal WorkGpci => Gpci is null ? 0m : UsesWorkGpciWithoutFloor ? Gpci.WorkWithoutFloor!.Value.Value : Gpci.WorkWithFloor.Value;
+    /// <summary>True when no floor period covers the date and the GPCI file carries the unfloored work GPCI.</summary>
+    public bool UsesWorkGpciWithoutFloor { get; internal init; }
     public WorkGpciFloorPeriod? FloorPeriod { get; internal init; }
     /// <summary>The rate requested by the place of service.</summary>
     public Setting RequestedSetting { get; internal init; }
     /// <summary>The rate paid: facility when the non-facility rate is NA.</summary>
     public Setting Setting { get; internal init; }
     public bool NonFacilityNaApplied { get; internal init; }
-    /// <summary>The RVU formula at full precision, before rounding (per unit).</summary>
-    public decimal PfsUnitAmountUnrounded { get; internal init; }
-    public Money.Money PfsUnitAmount { get; internal init; }
-    /// <summary>The OPPS-based amount per unit when the code is subject to the imaging cap.</summary>
-    public Money.Money? OppsUnitAmount { get; internal init; }
-    public decimal OppsUnitAmountUnrounded { get; internal init; }
     public bool OppsCapApplied { get; internal init; }
+
+    // The amounts are held compactly (whole cents, and the unrounded formula at scale 10^9, see ScaledRates) so that
+    // returning a price copies little; the decimal views below are built on demand.
+    internal long PfsCents { get; init; }
+    internal long OppsCents { get; init; } = -1;
+    internal long UnitCents { get; init; }
+    internal long PfsScaled { get; init; }
+    internal long OppsScaled { get; init; }
+    /// <summary>Set instead of the scaled amounts when a rate had more decimals than CMS publishes.</summary>
+    internal DecimalAmounts? Unscaled { get; init; }
+
+    /// <summary>The RVU formula at full precision, before rounding (per unit).</summary>
+    public decimal PfsUnitAmountUnrounded => Unscaled?.Pfs ?? ScaledRates.AmountToDecimal(PfsScaled);
+    public Money.Money PfsUnitAmount => Cents(PfsCents);
+    /// <summary>The OPPS-based amount per unit when the code is subject to the imaging cap.</summary>
+    public Money.Money? OppsUnitAmount => OppsCents >= 0 ? Cents(OppsCents) : null;
+    public decimal OppsUnitAmountUnrounded => Unscaled?.Opps ?? ScaledRates.AmountToDecimal(OppsScaled);
     /// <summary>The participating fee schedule amount for one unit.</summary>
-    public Money.Money UnitAmount { get; internal init; }
+    public Money.Money UnitAmount => Cents(UnitCents);
     /// <summary>The participating fee schedule amount for all units (the Medicare allowed amount of the line).</summary>
-    public Money.Money Allowed { get; internal init; }
+    public Money.Money Allowed => Cents(UnitCents * Line.Units);
+
+    private static Money.Money Cents(long cents) => new(ScaledRates.CentsToDecimal(cents));
+
     /// <summary>Non-participating allowed amount: 95% of the par unit amount, rounded to cents, for all units.</summary>
     public Money.Money NonParticipatingAllowed =>
         IsPriced ? Money.PfsRounding.ToCents(UnitAmount * MedicarePfsPricer.NonParticipatingShare) * Line.Units : Money.Money.Zero;
@@ -54,6 +70,9 @@ public readonly struct PfsPrice
         IsPriced ? Money.PfsRounding.ToCents(UnitAmount * MedicarePfsPricer.LimitingChargeFactor) * Line.Units : Money.Money.Zero;
 
     public bool IsPriced => Outcome == PricingOutcome.Priced;
+
+    /// <summary>The unrounded amounts of the decimal formula, for rates that do not fit the fixed-point path.</summary>
+    internal sealed record DecimalAmounts(decimal Pfs, decimal Opps);
 
     /// <summary>The steps that produced the amount, in words a finance analyst can check by hand.</summary>
     public PfsExplanation Explain() => PfsExplanation.From(this);

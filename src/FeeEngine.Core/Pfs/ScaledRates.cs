@@ -19,7 +19,7 @@ internal static class ScaledRates
     public static bool TryScale(decimal value, long scale, out long scaled)
     {
         var s = value * scale;
-        if (s == decimal.Truncate(s) && s >= 0 && s < 1_000_000_000_000m)
+        if (s == decimal.Truncate(s) && s >= 0 && s <= 100_000_000m)
         {
             scaled = (long)s;
             return true;
