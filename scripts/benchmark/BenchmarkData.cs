@@ -4,7 +4,7 @@ using FeeEngine.Schedules;
 namespace FeeEngine.Benchmark;
 
 /// <summary>The release the benchmark prices against: a full CMS release folder when given, else the shipped sample.</summary>
-internal sealed record BenchmarkData(MedicarePfsPricer Pricer, PfsRelease Release, string Description)
+internal sealed record BenchmarkData(MedicarePfsPricer Pricer, PfsRelease Release, IReadOnlyList<ZipLocalityRecord> Zips, string Description)
 {
     public static BenchmarkData Load(BenchmarkOptions options)
     {
@@ -18,6 +18,7 @@ internal sealed record BenchmarkData(MedicarePfsPricer Pricer, PfsRelease Releas
         var cf = ConversionFactorTableReader.Read(Path.Combine(options.Schedules, "conversion-factors.csv"));
         var floor = WorkGpciFloorReader.Read(Path.Combine(options.Schedules, "work-gpci-floor.csv"));
         var pricer = new MedicarePfsPricer(new PfsCatalog([release]), cf, floor);
-        return new BenchmarkData(pricer, release, $"{release.Id} from {folder}: {release.RvuCount:N0} RVU rows, {release.Gpcis.Count()} localities");
+        var zips = options.ZipFile is null ? [] : Zip5Reader.Read(options.ZipFile).Rows;
+        return new BenchmarkData(pricer, release, zips, $"{release.Id} from {folder}: {release.RvuCount:N0} RVU rows, {release.Gpcis.Count()} localities");
     }
 }

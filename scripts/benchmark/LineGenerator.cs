@@ -21,20 +21,35 @@ internal static class LineGenerator
         var places = PlacesOfService.Select(PlaceOfService.Parse).ToArray();
         var start = data.Release.EffectiveFrom;
         var lines = new PfsLine[count];
+        // Half the claims give a ZIP (from the ZIP file) rather than a locality, so the price-file run looks ZIPs up.
+        var gpciLocalities = localities.ToHashSet();
+        var zips = data.Zips.Where(z => gpciLocalities.Contains(z.Locality)).OrderBy(z => z.Zip, StringComparer.Ordinal).ToArray();
         LocalityId locality = default;
         PlaceOfService place = default;
         var date = start;
+        ZipLookup? source = null;
         for (var i = 0; i < count; i++)
         {
             if (i % 4 == 0)
             {
-                locality = localities[random.Next(localities.Length)];
+                ZipLookup? zipSource = null;
+                if (zips.Length > 0 && random.Next(2) == 0)
+                {
+                    var zip = zips[random.Next(zips.Length)];
+                    locality = zip.Locality;
+                    zipSource = new ZipLookup(zip, null!, null);
+                }
+                else
+                {
+                    locality = localities[random.Next(localities.Length)];
+                }
+                source = zipSource;
                 place = places[random.Next(places.Length)];
                 date = start.PlusDays(random.Next(60));
             }
             var row = rows[random.Next(rows.Length)];
             var modifiers = row.Modifier.IsNone ? default : new ModifierList(row.Modifier);
-            lines[i] = new PfsLine(row.Code, modifiers, locality, place, date, random.Next(10) == 0 ? 2 : 1);
+            lines[i] = new PfsLine(row.Code, modifiers, locality, place, date, random.Next(10) == 0 ? 2 : 1, LocalitySource: source);
         }
         return lines;
     }
@@ -47,7 +62,7 @@ internal static class LineGenerator
         {
             var l = lines[i];
             w.Write(string.Create(CultureInfo.InvariantCulture,
-                $"C{i / 4:D7},{(i % 4) + 1},{l.DateOfService:yyyy-MM-dd},{l.Code},{l.Modifiers},{l.Units},{l.PlaceOfService},,{l.Locality},150.00\n"));
+                $"C{i / 4:D7},{(i % 4) + 1},{l.DateOfService:yyyy-MM-dd},{l.Code},{l.Modifiers},{l.Units},{l.PlaceOfService},{l.LocalitySource?.Record.Zip},{(l.LocalitySource is null ? l.Locality : "")},150.00\n"));
         }
     }
 }

@@ -116,7 +116,8 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
     public void Every_capped_price_in_OPPSCAP_Oct_is_reproduced_for_its_locality()
     {
         var env = db.Environment();
-        var release = env.Pricer.Catalog.Releases.Single(r => r.Id == "RVU25D");
+        var release = new ReleaseStore(FeeEngine.Data.FeeEngineDatabase.Sqlite(db.Cli.DatabasePath), TimeProvider.System)
+            .LoadCatalog([2025], includeOppsCaps: true).Releases.Single(r => r.Id == "RVU25D");
         var gpciLocalities = release.Gpcis.Select(g => g.Locality).ToHashSet();
         var date = new NodaTime.LocalDate(2025, 11, 1);
         release.OppsCaps.Count.Should().Be(16100);

@@ -30,13 +30,21 @@ public sealed class ReleaseStoreTests : IDisposable
     {
         _store.Import(Rvu25D());
 
-        var release = _store.LoadCatalog().Releases.Should().ContainSingle().Subject;
+        var release = _store.LoadCatalog(includeOppsCaps: true).Releases.Should().ContainSingle().Subject;
         release.Id.Should().Be("RVU25D");
         release.EffectiveFrom.Should().Be(Pfs2025Fixture.Rvu25DEffective);
         release.Rvus.Should().BeEquivalentTo(Pfs2025Fixture.RvuRecords);
         release.Gpcis.Should().BeEquivalentTo(Pfs2025Fixture.Gpci2025);
         release.FindAnesthesiaOrNull(Pfs2025Fixture.Alabama)!.ConversionFactor.Should().Be(19.31m);
         release.OppsCaps.Should().ContainSingle().Which.NonFacilityPrice.Amount.Should().Be(233.60m);
+    }
+
+    [Fact]
+    public void Pricing_loads_leave_the_OPPSCAP_check_prices_out()
+    {
+        _store.Import(Rvu25D());
+
+        _store.LoadCatalog().Releases.Single().OppsCaps.Should().BeEmpty();
     }
 
     [Fact]

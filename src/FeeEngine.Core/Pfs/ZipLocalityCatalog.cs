@@ -6,21 +6,24 @@ namespace FeeEngine.Core.Pfs;
 /// <summary>One loaded ZIP5 file: the ZIP-to-locality crosswalk CMS publishes quarterly.</summary>
 public sealed class ZipRelease
 {
-    private readonly Dictionary<int, ZipLocalityRecord> _byZip;
+    // Each ZIP's lookup result is built once, so resolving a line's ZIP allocates nothing.
+    private readonly System.Collections.Frozen.FrozenDictionary<int, ZipLookup> _byZip;
 
     public ZipRelease(string id, LocalDate effectiveFrom, IEnumerable<ZipLocalityRecord> zips)
     {
         Id = id;
         EffectiveFrom = effectiveFrom;
-        _byZip = zips.ToDictionary(z => ZipKey(z.Zip));
+        _byZip = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(zips.ToDictionary(z => ZipKey(z.Zip), z => new ZipLookup(z, this, null)));
     }
 
     public string Id { get; }
     public LocalDate EffectiveFrom { get; }
     public int Count => _byZip.Count;
-    public IEnumerable<ZipLocalityRecord> Zips => _byZip.Values;
+    public IEnumerable<ZipLocalityRecord> Zips => _byZip.Values.Select(z => z.Record);
 
-    public ZipLocalityRecord? FindOrNull(ReadOnlySpan<char> zip5) =>
+    public ZipLocalityRecord? FindOrNull(ReadOnlySpan<char> zip5) => FindLookupOrNull(zip5)?.Record;
+
+    internal ZipLookup? FindLookupOrNull(ReadOnlySpan<char> zip5) =>
         TryZipKey(zip5, out var key) ? _byZip.GetValueOrDefault(key) : null;
 
     internal static int ZipKey(string zip) =>
@@ -70,7 +73,7 @@ public sealed class ZipLocalityCatalog(IEnumerable<ZipRelease> releases)
     public ZipLookup? FindOrNull(ReadOnlySpan<char> zip, LocalDate date)
     {
         var file = FindFileFor(date, out var note);
-        var record = file?.FindOrNull(zip);
-        return record is null ? null : new ZipLookup(record, file!, note);
+        var lookup = file?.FindLookupOrNull(zip);
+        return lookup is null || note is null ? lookup : lookup with { Note = note };
     }
 }
