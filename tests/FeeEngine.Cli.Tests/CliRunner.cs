@@ -54,16 +54,8 @@ public static class RepositoryPaths
     public static string Schedules => Path.Combine(Root, "schedules");
     public static string Sample => Path.Combine(Root, "schedules", "sample");
 
-    /// <summary>$FEEENGINE_CMS_DATA, else shared/cms beside the repository; null when absent.</summary>
-    public static string? CmsData
-    {
-        get
-        {
-            var env = System.Environment.GetEnvironmentVariable("FEEENGINE_CMS_DATA");
-            var path = string.IsNullOrWhiteSpace(env) ? Path.Combine(Root, "..", "shared", "cms") : env;
-            return Directory.Exists(path) ? Path.GetFullPath(path) : null;
-        }
-    }
+    /// <summary>The real CMS files (see <see cref="FeeEngine.Schedules.Tests.CmsData"/>); null when absent.</summary>
+    public static string? CmsData => FeeEngine.Schedules.Tests.CmsData.Folder;
 
     // Walks up from the test binaries, then from this source file (builds with --artifacts-path put binaries elsewhere).
     private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
@@ -72,15 +64,5 @@ public static class RepositoryPaths
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "FeeEngine.sln"))) return dir.FullName;
         throw new InvalidOperationException($"FeeEngine.sln not found above {AppContext.BaseDirectory}");
-    }
-}
-
-/// <summary>A test that needs the real CMS files: skipped, with the reason, when the folder is absent.</summary>
-public sealed class RealCmsFactAttribute : FactAttribute
-{
-    public RealCmsFactAttribute()
-    {
-        if (RepositoryPaths.CmsData is null)
-            Skip = "CMS data folder not found: set FEEENGINE_CMS_DATA or place shared/cms beside the repository";
     }
 }

@@ -4,6 +4,7 @@ using FeeEngine.Cli.Hosting;
 using FeeEngine.Core.Codes;
 using FeeEngine.Core.Pfs;
 using FeeEngine.Data.Stores;
+using FeeEngine.Schedules.Tests;
 
 namespace FeeEngine.Cli.Tests;
 
@@ -34,7 +35,7 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
 {
     private static string Cms => RepositoryPaths.CmsData!;
 
-    [RealCmsFact]
+    [CmsDataFact]
     public void Importing_the_real_folders_loads_every_release_with_its_effective_date()
     {
         db.ImportResult!.ExitCode.Should().Be(0, db.ImportResult.Error);
@@ -50,7 +51,7 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
         db.ImportResult.Out.Should().Contain("19,090 rows");
     }
 
-    [RealCmsFact]
+    [CmsDataFact]
     public void A_line_dated_2024_03_08_is_priced_by_24A_and_one_dated_2024_03_09_by_24AR()
     {
         var before = db.Cli.Run("price", "--hcpcs", "99213", "--locality", "10112-00", "--pos", "11", "--date", "2024-03-08", "--json");
@@ -67,7 +68,7 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
         a.RootElement.GetProperty("allowed").GetDecimal().Should().Be(decimal.Round(rvuSum * 33.2875m, 2, MidpointRounding.AwayFromZero));
     }
 
-    [RealCmsFact]
+    [CmsDataFact]
     public void A_date_no_release_covers_is_an_error_naming_the_loaded_releases()
     {
         var result = db.Cli.Run("price", "--hcpcs", "99213", "--locality", "10112-00", "--pos", "11", "--date", "2026-02-01");
@@ -77,7 +78,7 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
             .And.Contain("RVU25D (2025-10-01..2025-12-31)").And.Contain("RVU24A (2024-01-01..2024-03-08)");
     }
 
-    [RealCmsFact]
+    [CmsDataFact]
     public void The_2025_ZIP_file_prices_a_2024_line_and_says_it_was_used()
     {
         var result = db.Cli.Run("price", "--hcpcs", "99213", "--zip", "35203", "--pos", "11", "--date", "2024-05-01");
@@ -86,7 +87,7 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
         result.Out.Should().Contain("10112-00").And.Contain("no ZIP file dated on or before 2024-05-01");
     }
 
-    [RealCmsFact]
+    [CmsDataFact]
     public void Golden_2025_amounts_from_the_full_October_release()
     {
         var env = db.Environment();
@@ -112,7 +113,7 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
     /// 71-74 under both California MACs (01112 and 01182) while GPCI2025 and the ZIP file have them only under 01182:
     /// those duplicate rows are checked against the 01182 locality they repeat.
     /// </summary>
-    [RealCmsFact]
+    [CmsDataFact]
     public void Every_capped_price_in_OPPSCAP_Oct_is_reproduced_for_its_locality()
     {
         var env = db.Environment();
@@ -142,7 +143,7 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
         checkedPrices.Should().Be(13340);
     }
 
-    [RealCmsFact]
+    [CmsDataFact]
     public void Re_importing_a_real_release_adds_nothing()
     {
         var again = db.Cli.Run("import", "cms", Path.Combine(Cms, "2025", "rvu25d"));
@@ -151,7 +152,7 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
         again.Out.Should().Contain("already loaded: unchanged").And.NotContain("rows  loaded");
     }
 
-    [RealCmsFact]
+    [CmsDataFact]
     public void A_bad_file_is_rejected_with_file_line_field_and_value_and_nothing_is_stored()
     {
         using var cli = new CliRunner();
@@ -173,7 +174,7 @@ public sealed class RealCmsFilesTests(RealCmsDatabase db) : IClassFixture<RealCm
     /// The pricer's fixed-point fast path must give exactly what the decimal formula gives: checked for every
     /// payable row of the October 2025 release in every locality, facility and non-facility.
     /// </summary>
-    [RealCmsFact]
+    [CmsDataFact]
     public void The_fixed_point_fast_path_equals_the_decimal_formula_for_every_code_and_locality()
     {
         var env = db.Environment();

@@ -53,21 +53,10 @@ public static partial class AnesthesiaReader
 
     private static decimal? ReadFixedWidth(string path, AnesthesiaRows rows)
     {
-        var diagnostics = rows.Parser.Diagnostics;
-        var anyLine = false;
-        foreach (var line in FixedWidthText.ReadLines(path))
+        foreach (var line in FixedWidthText.ReadRecords(path, TxtMinLength, "ANES layout", rows.Parser.Diagnostics))
         {
-            if (line.IsBlank) continue; // includes the Ctrl-Z end-of-file mark
-            anyLine = true;
-            if (line.Text.Length < TxtMinLength)
-            {
-                diagnostics.AddShortLine(line.Number, line.Text.Length, "ANES layout", TxtMinLength);
-                continue;
-            }
-            rows.Add(line.Number, line.Field(1, 5).Trim().ToString(), line.Field(13, 14).Trim().ToString(),
-                line.Field(19, 69).ToString(), line.Field(70, TxtMinLength).Trim().ToString(), impliedDecimals: true);
+            rows.Add(line.Number, line.Trimmed(1, 5), line.Trimmed(13, 14), line.Field(19, 69).ToString(), line.Trimmed(70, TxtMinLength), impliedDecimals: true);
         }
-        if (!anyLine) diagnostics.AddFileProblem("file is empty");
         return null;
     }
 

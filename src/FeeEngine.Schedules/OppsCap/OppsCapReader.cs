@@ -58,24 +58,14 @@ public static class OppsCapReader
 
     private static void ReadFixedWidth(string path, OppsCapRows rows)
     {
-        var diagnostics = rows.Parser.Diagnostics;
-        var anyLine = false;
-        foreach (var line in FixedWidthText.ReadLines(path))
+        foreach (var line in FixedWidthText.ReadRecords(path, TxtMinLength, "OPPSCAP layout", rows.Parser.Diagnostics))
         {
-            if (line.IsBlank) continue;
-            anyLine = true;
-            if (line.Text.Length < TxtMinLength)
-            {
-                diagnostics.AddShortLine(line.Number, line.Text.Length, "OPPSCAP layout", TxtMinLength);
-                continue;
-            }
-            rows.Add(line.Number, T(line, 1, 5), T(line, 6, 7), T(line, 9, 9), T(line, 11, 15), T(line, 18, 19),
-                T(line, 20, 28), T(line, 29, TxtMinLength));
+            rows.Add(line.Number, line.Trimmed(1, 5), line.Trimmed(6, 7), line.Trimmed(9, 9), line.Trimmed(11, 15), line.Trimmed(18, 19),
+                line.Trimmed(20, 28), line.Trimmed(29, TxtMinLength));
         }
-        if (!anyLine) diagnostics.AddFileProblem("file is empty");
     }
 
-    private static string T(TextLine line, int from, int to) => line.Field(from, to).Trim().ToString();
+
 
     private sealed class OppsCapRows(DiagnosticCollector diagnostics)
     {

@@ -17,6 +17,9 @@ public readonly record struct TextLine(int Number, string Text)
         return Text.AsSpan(start, length);
     }
 
+    /// <summary>The field at 1-based inclusive positions, trimmed, as a string.</summary>
+    public string Trimmed(int from, int to) => Field(from, to).Trim().ToString();
+
     /// <summary>True for a line with nothing but white space or the DOS end-of-file mark (Ctrl-Z) some CMS files end with.</summary>
     public bool IsBlank
     {
@@ -40,5 +43,27 @@ public static class FixedWidthText
         string? line;
         while ((line = reader.ReadLine()) is not null)
             yield return new TextLine(++number, line);
+    }
+
+    /// <summary>
+    /// The data lines of a fixed-width file: blank lines (and the Ctrl-Z end mark) are skipped, a line shorter than
+    /// <paramref name="minLength"/> is reported to <paramref name="diagnostics"/> by its length and skipped, and a
+    /// file with no line at all is reported as empty.
+    /// </summary>
+    internal static IEnumerable<TextLine> ReadRecords(string path, int minLength, string layout, DiagnosticCollector diagnostics)
+    {
+        var anyLine = false;
+        foreach (var line in ReadLines(path))
+        {
+            if (line.IsBlank) continue;
+            anyLine = true;
+            if (line.Text.Length < minLength)
+            {
+                diagnostics.AddShortLine(line.Number, line.Text.Length, layout, minLength);
+                continue;
+            }
+            yield return line;
+        }
+        if (!anyLine) diagnostics.AddFileProblem("file is empty");
     }
 }

@@ -75,24 +75,14 @@ public static class Zip5Reader
 
     private static void ReadFixedWidth(string path, ZipRows rows)
     {
-        var diagnostics = rows.Parser.Diagnostics;
-        var anyLine = false;
-        foreach (var line in FixedWidthText.ReadLines(path))
+        foreach (var line in FixedWidthText.ReadRecords(path, TxtMinLength, "ZIP5 layout", rows.Parser.Diagnostics))
         {
-            if (line.IsBlank) continue;
-            anyLine = true;
-            if (line.Text.Length < TxtMinLength)
-            {
-                diagnostics.AddShortLine(line.Number, line.Text.Length, "ZIP5 layout", TxtMinLength);
-                continue;
-            }
-            rows.Add(line.Number, T(line, 1, 2), T(line, 3, 7), T(line, 8, 12), T(line, 13, 14), T(line, 15, 15),
-                T(line, 21, 21), T(line, 76, 80));
+            rows.Add(line.Number, line.Trimmed(1, 2), line.Trimmed(3, 7), line.Trimmed(8, 12), line.Trimmed(13, 14), line.Trimmed(15, 15),
+                line.Trimmed(21, 21), line.Trimmed(76, 80));
         }
-        if (!anyLine) diagnostics.AddFileProblem("file is empty");
     }
 
-    private static string T(TextLine line, int from, int to) => line.Field(from, to).Trim().ToString();
+
 
     private static bool IsHeaderRow(TableRow row)
     {
