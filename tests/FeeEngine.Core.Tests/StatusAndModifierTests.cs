@@ -107,22 +107,19 @@ public class StatusAndModifierTests
     }
 
     [Theory]
-    [InlineData("27447", "50", "bilateral")]
-    [InlineData("10060", "51", "multiple procedures")]
-    [InlineData("27447", "62", "co-surgeons")]
-    [InlineData("27447", "80", "assistant at surgery")]
-    public void Claim_level_modifiers_are_an_error_saying_a_claim_level_policy_is_needed(string hcpcs, string modifier, string policy)
+    [InlineData("27447", "50")]
+    [InlineData("10060", "51")]
+    [InlineData("27447", "62")]
+    [InlineData("27447", "80")]
+    [InlineData("10060", "RT:51")]
+    public void Payment_policy_modifiers_leave_the_rows_fee_schedule_amount_to_the_claim_pricer(string hcpcs, string modifier)
     {
+        var plain = Price(hcpcs, "", Alabama, "21");
+
         var price = Price(hcpcs, modifier, Alabama, "21");
 
-        price.Outcome.Should().Be(PricingOutcome.Error);
-        price.Message.Should().Contain($"modifier {modifier}").And.Contain(policy).And.Contain("claim-level payment policy");
-    }
-
-    [Fact]
-    public void Claim_level_modifier_in_second_position_is_refused_too()
-    {
-        Price("10060", "RT:51", Alabama, "11").Outcome.Should().Be(PricingOutcome.Error);
+        price.Outcome.Should().Be(PricingOutcome.Priced);
+        price.Allowed.Should().Be(plain.Allowed);
     }
 
     [Fact]
@@ -159,9 +156,17 @@ public class StatusAndModifierTests
         price.Message.Should().Contain("01112-05").And.Contain("RVU25D");
     }
 
+    [Fact]
+    public void Team_surgery_on_a_code_whose_team_indicator_is_0_is_not_payable_naming_the_indicator()
+    {
+        var price = Price("27447", "66", Alabama, "22");
+
+        price.Outcome.Should().Be(PricingOutcome.NotPayable);
+        price.Message.Should().Contain("modifier 66").And.Contain("TEAM SURG indicator is 0");
+    }
+
     [Theory]
     [InlineData("27447", "52", "reduced services")]
-    [InlineData("27447", "66", "team surgery")]
     public void Reduced_services_and_team_surgery_are_contractor_priced(string hcpcs, string modifier, string meaning)
     {
         var price = Price(hcpcs, modifier, Alabama, "22");

@@ -14,11 +14,18 @@ public sealed class PriceFileCommand : ICommand
         Usage: feeengine price-file <in.csv> --out <out.csv>
 
           Input columns (header required, any order): {string.Join(',', PriceFileRunner.RequiredColumns)}
-            modifiers separated by ':'; zip or locality may be empty but not both; locality written MMMMM-LL;
-            optional column qp (yes/no): qualifying APM participant.
+            modifiers separated by ':'; zip or locality may be empty but not both; locality written MMMMM-LL.
+          Optional columns: provider_type (physician, NP, PA, CNS), anesthesia_minutes, deductible_remaining
+            (the patient's Part B deductible still owed, per claim), qp (yes/no: qualifying APM participant).
+          Lines are grouped into claims by claim_id and date_of_service and priced with Medicare's payment
+          policies (bilateral, multiple procedures, endoscopy, imaging/cardiovascular/ophthalmology and therapy
+          reductions, co-surgeons, assistants, NPP 85%, anesthesia).
           Output: the input columns, then {string.Join(',', PriceFileRunner.OutputColumns)}.
-            medicare_allowed is the line total for all units (2 decimals), empty when not payable;
-            outcome is priced, not_payable or error; a bad row becomes an error row and the rest are still priced.
+            medicare_allowed is the line total for all units after payment policies (2 decimals), empty when not
+            payable; outcome is priced, not_payable or error; adjustments lists each policy step (e.g.
+            mult_proc:rank2:50%); lesser_of_billed is the lower of billed charge and allowed; patient_share is
+            deductible plus 20% coinsurance; medicare_payment is the rest less 2% sequestration.
+            A bad row becomes an error row and the rest are still priced.
           Exit code: 0 when the file was read (whatever the rows' outcomes), 1 when the file itself is unreadable.
         """;
 
@@ -51,7 +58,7 @@ public sealed class PriceFileCommand : ICommand
 
         var inv = CultureInfo.InvariantCulture;
         context.Out.WriteLine(
-            $"{summary.Lines.ToString("N0", inv)} lines: {summary.Priced.ToString("N0", inv)} priced, {summary.NotPayable.ToString("N0", inv)} not payable, " +
+            $"{summary.Lines.ToString("N0", inv)} lines in {summary.Claims.ToString("N0", inv)} claims: {summary.Priced.ToString("N0", inv)} priced, {summary.NotPayable.ToString("N0", inv)} not payable, " +
             $"{summary.Errors.ToString("N0", inv)} errors; wrote {outPath} in {summary.Elapsed.TotalSeconds.ToString("0.00", inv)} s.");
         return 0;
     }

@@ -86,8 +86,9 @@ public sealed class CliApp(IReadOnlyList<ICommand> commands)
         w.WriteLine("Usage: feeengine [--db PATH] <command> [options]    (--help after any command for its options)");
         w.WriteLine();
         w.WriteLine("Commands:");
+        var width = commands.Max(c => c.Name.Length);
         foreach (var c in commands)
-            w.WriteLine($"  {c.Name,-12} {c.Summary}");
+            w.WriteLine($"  {c.Name.PadRight(width)}  {c.Summary}");
         w.WriteLine();
         w.WriteLine("Global options:");
         w.WriteLine("  --db PATH    SQLite database file (default: $FEEENGINE_DB, else ./feeengine.db)");

@@ -9,10 +9,14 @@ public sealed class CommandLine
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
     private readonly List<string> _positional = [];
+    private readonly List<(string Name, string Value)> _ordered = [];
 
     private CommandLine() { }
 
     public IReadOnlyList<string> Positional => _positional;
+
+    /// <summary>Every valued option in the order given (for commands where order pairs options, e.g. --hcpcs --modifier).</summary>
+    public IReadOnlyList<(string Name, string Value)> Ordered => _ordered;
 
     /// <param name="valueOptions">Options that take a value (without the leading dashes).</param>
     /// <param name="flagOptions">Options that take no value.</param>
@@ -47,6 +51,7 @@ public sealed class CommandLine
                     }
                     if (!cl._options.TryGetValue(name, out var list)) cl._options[name] = list = [];
                     list.Add(value);
+                    cl._ordered.Add((name, value));
                 }
                 else
                 {

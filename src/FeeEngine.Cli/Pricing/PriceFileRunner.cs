@@ -1,26 +1,33 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FeeEngine.Core.Claims;
 using FeeEngine.Core.Pfs;
 
 namespace FeeEngine.Cli.Pricing;
 
 /// <summary>Counts of a price-file run.</summary>
-public sealed record PriceFileSummary(long Lines, long Priced, long NotPayable, long Errors, TimeSpan Elapsed);
+public sealed record PriceFileSummary(long Lines, long Claims, long Priced, long NotPayable, long Errors, TimeSpan Elapsed);
 
 /// <summary>
-/// Prices a claim-line CSV into an output CSV: the input columns as they were, then <c>medicare_allowed</c>,
-/// <c>setting</c>, <c>outcome</c> and <c>message</c>. A bad row becomes an <c>error</c> row with its reason and the
-/// other rows are still priced; only an unreadable file (missing, empty, without the required columns) stops the run.
+/// Prices a claim-line CSV into an output CSV. Lines are grouped into claims by claim_id and date of service
+/// (wherever they stand in the file) and priced with Medicare's claim-level payment policies. The output is the
+/// input columns as they were, then <see cref="OutputColumns"/>. A bad row becomes an <c>error</c> row with its
+/// reason and the other rows are still priced; only an unreadable file (missing, empty, without the required
+/// columns) stops the run. The file is held in memory (about 0.4 KB a line) so that a claim's lines may be anywhere.
 /// </summary>
 public sealed class PriceFileRunner(PricingEnvironment environment)
 {
     public static readonly string[] RequiredColumns =
         ["claim_id", "line", "date_of_service", "hcpcs", "modifiers", "units", "pos", "zip", "locality", "billed_charge"];
 
-    public static readonly string[] OutputColumns = ["medicare_allowed", "setting", "outcome", "message"];
+    /// <summary>Optional input columns.</summary>
+    public static readonly string[] OptionalColumns = ["provider_type", "anesthesia_minutes", "deductible_remaining", "qp"];
 
-    private const int ProgressEvery = 250_000;
+    public static readonly string[] OutputColumns =
+        ["medicare_allowed", "setting", "outcome", "message", "adjustments", "lesser_of_billed", "patient_share", "medicare_payment"];
+
+    private const int ClaimsPerBatch = 2048;
 
     /// <exception cref="InvalidDataException">The file is empty or lacks a required column.</exception>
     public PriceFileSummary Run(TextReader input, TextWriter output, string inputName, TextWriter? progress = null)
@@ -28,195 +35,133 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         var clock = Stopwatch.StartNew();
         var header = input.ReadLine();
         if (header is null) throw new InvalidDataException($"{inputName} is empty: expected a header line with {string.Join(',', RequiredColumns)}.");
-        var headerNames = header.TrimStart('\uFEFF').Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToArray();
-        var missing = RequiredColumns.Where(c => !headerNames.Contains(c)).ToList();
-        if (missing.Count > 0)
-            throw new InvalidDataException($"{inputName} line 1: missing column(s) {string.Join(", ", missing)}; the header must name {string.Join(',', RequiredColumns)}.");
-        var qpIndex = Array.IndexOf(headerNames, "qp");
-        var index = RequiredColumns.Select(c => Array.IndexOf(headerNames, c)).ToArray();
-
+        var columns = InputColumns.FromHeader(header, inputName);
         output.Write(header.TrimStart('\uFEFF'));
         foreach (var c in OutputColumns) { output.Write(','); output.Write(c); }
         output.Write('\n');
 
-        var columns = new Columns(index, qpIndex, headerNames.Length);
-        var counts = new Counts();
-        long nextProgress = ProgressEvery;
-
-        // Rows are priced in batches on the thread pool while this thread reads the next batches and writes the
-        // finished ones, in input order. Each batch is formatted into its own buffer, so the output is identical
-        // to a one-thread run.
-        var pending = new Queue<Task<BatchResult>>();
+        var rows = new List<string>();
+        var lineNumbers = new List<int>();
         var lineNumber = 1;
-        while (true)
-        {
-            var batch = ReadBatch(input, ref lineNumber);
-            if (batch.Rows.Count == 0) break;
-            pending.Enqueue(Task.Run(() => ProcessBatch(batch, columns)));
-            while (pending.Count > MaxBatchesInFlight || (pending.Count > 0 && pending.Peek().IsCompleted))
-                WriteBatch(pending.Dequeue().GetAwaiter().GetResult());
-        }
-        while (pending.Count > 0) WriteBatch(pending.Dequeue().GetAwaiter().GetResult());
-        return new PriceFileSummary(counts.Lines, counts.Priced, counts.NotPayable, counts.Errors, clock.Elapsed);
-
-        void WriteBatch(BatchResult result)
-        {
-            output.Write(result.Output);
-            counts.Add(result.Counts);
-            if (progress is not null && counts.Lines >= nextProgress)
-            {
-                progress.WriteLine($"  {counts.Lines.ToString("N0", CultureInfo.InvariantCulture)} lines priced...");
-                nextProgress += ProgressEvery;
-            }
-        }
-    }
-
-    private const int BatchSize = 8192;
-    private static readonly int MaxBatchesInFlight = Math.Max(2, Environment.ProcessorCount * 2);
-
-    private sealed record Batch(List<string> Rows, List<int> LineNumbers);
-
-    private sealed record BatchResult(System.Text.StringBuilder Output, Counts Counts);
-
-    private static Batch ReadBatch(TextReader input, ref int lineNumber)
-    {
-        var rows = new List<string>(BatchSize);
-        var numbers = new List<int>(BatchSize);
-        string? row;
-        while (rows.Count < BatchSize && (row = input.ReadLine()) is not null)
+        string? text;
+        while ((text = input.ReadLine()) is not null)
         {
             lineNumber++;
-            if (row.Length == 0) continue;
-            rows.Add(row);
-            numbers.Add(lineNumber);
-        }
-        return new Batch(rows, numbers);
-    }
-
-    private BatchResult ProcessBatch(Batch batch, Columns columns)
-    {
-        var buffer = new System.Text.StringBuilder(batch.Rows.Count * 96);
-        using var writer = new StringWriter(buffer, CultureInfo.InvariantCulture);
-        var ranges = new Range[columns.Count + 1];
-        var counts = new Counts();
-        for (var i = 0; i < batch.Rows.Count; i++)
-            ProcessRow(batch.Rows[i], batch.LineNumbers[i], columns, ranges, writer, ref counts);
-        return new BatchResult(buffer, counts);
-    }
-
-    private struct Counts
-    {
-        public long Lines, Priced, NotPayable, Errors;
-
-        public void Add(Counts other)
-        {
-            Lines += other.Lines;
-            Priced += other.Priced;
-            NotPayable += other.NotPayable;
-            Errors += other.Errors;
-        }
-    }
-
-    /// <summary>Where each input column is: the required ones in <see cref="RequiredColumns"/> order, and qp.</summary>
-    private sealed record Columns(int[] Index, int Qp, int Count);
-
-    private const int Date = 2, Hcpcs = 3, Mods = 4, Units = 5, Pos = 6, Zip = 7, Locality = 8, Billed = 9;
-
-    // One row in, one row out. A method of its own so the JIT optimises it fully after the first rows.
-    private void ProcessRow(string row, int lineNumber, Columns columns, Range[] ranges, TextWriter output, ref Counts counts)
-    {
-        counts.Lines++;
-        var fieldCount = CsvFields.Split(row, ranges, out var text);
-        output.Write(row);
-        output.Write(',');
-        if (fieldCount != columns.Count)
-        {
-            WriteError(output, $"line {lineNumber}: {fieldCount} fields, the header has {columns.Count}");
-            counts.Errors++;
-            return;
-        }
-        var index = columns.Index;
-        var t = text.AsSpan();
-        var billed = t[ranges[index[Billed]]].Trim();
-        if (!billed.IsEmpty && !decimal.TryParse(billed, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-        {
-            WriteError(output, $"line {lineNumber}: billed_charge '{billed}' is not an amount");
-            counts.Errors++;
-            return;
-        }
-        var qp = columns.Qp >= 0 && IsYes(t[ranges[columns.Qp]]) ? QpStatus.Qualifying : QpStatus.NonQualifying;
-        if (!LineInput.TryBuild(t[ranges[index[Date]]], t[ranges[index[Hcpcs]]], t[ranges[index[Mods]]], t[ranges[index[Units]]],
-                t[ranges[index[Pos]]], t[ranges[index[Zip]]], t[ranges[index[Locality]]], qp, environment.Zips, out var line, out var error))
-        {
-            WriteError(output, $"line {lineNumber}: {error}");
-            counts.Errors++;
-            return;
+            if (text.Length == 0) continue;
+            rows.Add(text);
+            lineNumbers.Add(lineNumber);
         }
 
-        var price = environment.Pricer.Price(line);
-        switch (price.Outcome)
+        var parsed = new ParsedRow[rows.Count];
+        Parallel.For(0, (rows.Count + 8191) / 8192, chunk =>
         {
-            case PricingOutcome.Priced:
-                counts.Priced++;
-                WriteAmount(output, price.Allowed.Amount);
-                output.Write(price.Setting == Core.Codes.Setting.Facility ? ",facility,priced," : ",non-facility,priced,");
-                WritePricedMessage(output, price);
-                break;
-            case PricingOutcome.NotPayable:
-                counts.NotPayable++;
-                output.Write(",,not_payable,");
-                CsvFields.WriteField(output, price.Message);
-                break;
-            default:
-                counts.Errors++;
+            var ranges = new Range[columns.Count + 1];
+            for (var i = chunk * 8192; i < Math.Min(rows.Count, (chunk + 1) * 8192); i++)
+                parsed[i] = ParsedRow.Parse(rows[i], lineNumbers[i], columns, ranges, environment.Zips);
+        });
+
+        // Claims in order of first appearance; each claim's rows in file order.
+        var claims = new List<List<int>>();
+        var byKey = new Dictionary<(string, string), List<int>>();
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            if (parsed[i].Line is null) continue;
+            var key = (parsed[i].ClaimId, parsed[i].DateText);
+            if (!byKey.TryGetValue(key, out var list)) { byKey[key] = list = []; claims.Add(list); }
+            list.Add(i);
+        }
+
+        var suffixes = new string[rows.Count];
+        var counts = new long[3];
+        Parallel.For(0, (claims.Count + ClaimsPerBatch - 1) / ClaimsPerBatch, batch =>
+        {
+            var local = new long[3];
+            var sb = new StringBuilder(256);
+            for (var c = batch * ClaimsPerBatch; c < Math.Min(claims.Count, (batch + 1) * ClaimsPerBatch); c++)
+                PriceClaim(claims[c], parsed, suffixes, sb, local);
+            for (var k = 0; k < 3; k++) Interlocked.Add(ref counts[k], local[k]);
+        });
+
+        long errors = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            output.Write(rows[i]);
+            output.Write(',');
+            if (parsed[i].Line is null)
+            {
+                errors++;
                 output.Write(",,error,");
-                CsvFields.WriteField(output, $"line {lineNumber}: {price.Message}");
-                break;
+                CsvFields.WriteField(output, parsed[i].Error);
+                output.Write(",,,,\n");
+            }
+            else
+            {
+                output.Write(suffixes[i]);
+            }
         }
-        output.Write('\n');
+        progress?.WriteLine($"  {rows.Count.ToString("N0", CultureInfo.InvariantCulture)} lines in {claims.Count.ToString("N0", CultureInfo.InvariantCulture)} claims priced");
+        return new PriceFileSummary(rows.Count, claims.Count, counts[0], counts[1], counts[2] + errors, clock.Elapsed);
     }
 
-    /// <summary>Writes a whole-cent amount as 0.00 without the cost of a custom format string.</summary>
-    private static void WriteAmount(TextWriter output, decimal amount)
+    private void PriceClaim(List<int> rowIndexes, ParsedRow[] parsed, string[] suffixes, StringBuilder sb, long[] counts)
     {
-        var cents = (long)(amount * 100m);
-        Span<char> buffer = stackalloc char[24];
-        cents.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture);
-        if (n < 3)
+        var first = parsed[rowIndexes[0]];
+        var deductible = rowIndexes.Select(i => parsed[i].Deductible).FirstOrDefault(d => d is not null);
+        var claim = new Claim(first.ClaimId, rowIndexes.Select(i => parsed[i].Line!).ToList(), deductible);
+        var price = environment.Claims.Price(claim);
+        for (var k = 0; k < rowIndexes.Count; k++)
         {
-            // 0.05 -> "5": pad to at least three digits.
-            Span<char> padded = stackalloc char[3];
-            padded.Fill('0');
-            buffer[..n].CopyTo(padded[(3 - n)..]);
-            padded.CopyTo(buffer);
-            n = 3;
+            var row = rowIndexes[k];
+            var line = price.Lines[k];
+            sb.Clear();
+            switch (line.Outcome)
+            {
+                case PricingOutcome.Priced:
+                    counts[0]++;
+                    sb.Append(Amount(line.Allowed)).Append(',').Append(SettingText(line)).Append(",priced,");
+                    AppendField(sb, PricedMessage(line));
+                    break;
+                case PricingOutcome.NotPayable:
+                    counts[1]++;
+                    sb.Append(",,not_payable,");
+                    AppendField(sb, line.Message);
+                    break;
+                default:
+                    counts[2]++;
+                    sb.Append(",,error,");
+                    AppendField(sb, $"line {parsed[row].LineNumber}: {line.Message}");
+                    break;
+            }
+            sb.Append(',');
+            AppendField(sb, line.AdjustmentsText);
+            sb.Append(',').Append(Amount(line.LesserOfBilled)).Append(',').Append(Amount(line.PatientShare)).Append(',').Append(Amount(line.MedicarePayment)).Append('\n');
+            suffixes[row] = sb.ToString();
         }
-        output.Write(buffer[..(n - 2)]);
-        output.Write('.');
-        output.Write(buffer[(n - 2)..n]);
     }
 
-    private static bool IsYes(ReadOnlySpan<char> v)
+    private static string SettingText(ClaimLinePrice line) =>
+        line.Anesthesia is not null ? "anesthesia" : line.Base!.Value.Setting == Core.Codes.Setting.Facility ? "facility" : "non-facility";
+
+    /// <summary>The release that priced the line, and any rule that changed the fee schedule amount.</summary>
+    private static string PricedMessage(ClaimLinePrice line)
     {
-        v = v.Trim();
-        return v.Equals("y", StringComparison.OrdinalIgnoreCase) || v.Equals("yes", StringComparison.OrdinalIgnoreCase)
-            || v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("1", StringComparison.Ordinal);
+        if (line.Anesthesia is { } a) return $"{a.AnesthesiaRelease}; anesthesia";
+        var p = line.Base!.Value;
+        var text = p.RvuRelease!.Id;
+        if (p.NonFacilityNaApplied) text += "; non-facility NA: facility rate";
+        if (p.OppsCapApplied) text += "; OPPS imaging cap applied";
+        if (p.Line.LocalitySource?.Note is { } note) text += "; " + note;
+        return text;
     }
 
-    /// <summary>The release that priced the line, and any rule that changed the amount.</summary>
-    private static void WritePricedMessage(TextWriter output, in PfsPrice price)
-    {
-        output.Write(price.RvuRelease!.Id);
-        if (price.NonFacilityNaApplied) output.Write("; non-facility NA: facility rate");
-        if (price.OppsCapApplied) output.Write("; OPPS imaging cap applied");
-        if (price.Line.LocalitySource?.Note is { } note) { output.Write("; "); CsvFields.WriteField(output, note.Replace(',', ';')); }
-    }
+    private static string Amount(Core.Money.Money? m) =>
+        m is { } v ? v.Amount.ToString("0.00", CultureInfo.InvariantCulture) : "";
 
-    private static void WriteError(TextWriter output, string message)
+    private static void AppendField(StringBuilder sb, string? value)
     {
-        output.Write(",,error,");
-        CsvFields.WriteField(output, message);
-        output.Write('\n');
+        if (string.IsNullOrEmpty(value)) return;
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) { sb.Append(value); return; }
+        sb.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
 
     public static StreamWriter CreateOutput(string path) =>

@@ -1,4 +1,6 @@
 using FeeEngine.Cli.Hosting;
+using FeeEngine.Core.Anesthesia;
+using FeeEngine.Core.Claims;
 using FeeEngine.Core.Pfs;
 using FeeEngine.Data.Stores;
 using FeeEngine.Schedules;
@@ -11,13 +13,17 @@ namespace FeeEngine.Cli.Pricing;
 /// </summary>
 public sealed class PricingEnvironment
 {
-    private PricingEnvironment(MedicarePfsPricer pricer, ZipLocalityCatalog zips)
+    private PricingEnvironment(MedicarePfsPricer pricer, MedicareClaimPricer claims, ZipLocalityCatalog zips)
     {
         Pricer = pricer;
+        Claims = claims;
         Zips = zips;
     }
 
+    /// <summary>Single-row fee schedule amounts.</summary>
     public MedicarePfsPricer Pricer { get; }
+    /// <summary>Claims with Medicare's payment policies: what the commands price with.</summary>
+    public MedicareClaimPricer Claims { get; }
     public ZipLocalityCatalog Zips { get; }
 
     /// <param name="years">Load only releases of these years (null: all).</param>
@@ -27,7 +33,10 @@ public sealed class PricingEnvironment
         var cf = ConversionFactorTableReader.Read(Path.Combine(schedules, "conversion-factors.csv"));
         var floor = WorkGpciFloorReader.Read(Path.Combine(schedules, "work-gpci-floor.csv"));
         var store = new ReleaseStore(context.Database, context.Clock);
-        return new PricingEnvironment(new MedicarePfsPricer(store.LoadCatalog(years), cf, floor), store.LoadZipCatalog());
+        var catalog = store.LoadCatalog(years);
+        var pricer = new MedicarePfsPricer(catalog, cf, floor);
+        var anesthesia = new AnesthesiaPricer(catalog, new AnesthesiaBaseUnitStore(context.Database, context.Clock).Load());
+        return new PricingEnvironment(pricer, new MedicareClaimPricer(pricer, anesthesia), store.LoadZipCatalog());
     }
 
     /// <summary>The folder with the project's dated tables: $FEEENGINE_SCHEDULES, else the copy beside the program.</summary>

@@ -19,8 +19,14 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
 
     public PfsCatalog Catalog => catalog;
 
+    private static readonly Modifier TeamSurgery = Modifier.Parse("66");
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<NodaTime.LocalDate, DateContext> _dates = new();
 
+    /// <summary>
+    /// The fee schedule amount of the line's PPRRVU row (after the OPPS cap) times units, before the claim-level
+    /// payment policies, which <see cref="Claims.MedicareClaimPricer"/> applies.
+    /// </summary>
     public PfsPrice Price(in PfsLine line)
     {
         if (line.Units < 1)
@@ -42,6 +48,10 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         if (!entry.PricedFromRvus)
             return NotPayableStatus(line, release, row);
 
+        if (byReport is not null && line.Modifiers.Contains(TeamSurgery) && row.TeamSurgery is '0' or '9')
+            return new PfsPrice(line, PricingOutcome.NotPayable,
+                $"not payable: modifier 66 (team surgery) is not allowed for {row.Key}: its TEAM SURG indicator is {row.TeamSurgery} ({(row.TeamSurgery == '0' ? "team surgeons not permitted" : "concept does not apply")})")
+            { RvuRelease = release, Rvu = row };
         if (byReport is not null)
             return new PfsPrice(line, PricingOutcome.NotPayable,
                 $"contractor priced: modifier {byReport} is priced by report by the MAC, not from the fee schedule")
@@ -145,8 +155,9 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         ((work * workGpci) + (pe * peGpci) + (mp * mpGpci)) * cf;
 
     /// <summary>
-    /// The modifier that selects the PPRRVU row: 26, TC or 53 (each has its own rows). Modifiers whose payment rule
-    /// depends on other lines of the claim are refused here rather than silently ignored.
+    /// The modifier that selects the PPRRVU row: 26, TC or 53 (each has its own rows). 52 and 66 make the line
+    /// contractor priced. Payment-policy modifiers (50, 51, 62, 80, AS...) do not change the row: the claim pricer
+    /// (<see cref="Claims.MedicareClaimPricer"/>) applies them.
     /// </summary>
     private static Modifier RowModifier(in ModifierList modifiers, out string? error, out string? byReport)
     {
@@ -168,11 +179,6 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
             else if (ClaimLevelModifiers.ContractorPriced(m) is { } report)
             {
                 byReport = report;
-            }
-            else if (ClaimLevelModifiers.Describe(m) is { } policy)
-            {
-                error = $"modifier {m} ({policy}) changes payment by a claim-level payment policy that single-line PFS pricing does not apply";
-                return row;
             }
         }
         return row;

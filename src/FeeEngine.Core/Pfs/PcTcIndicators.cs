@@ -19,35 +19,9 @@ public static class PcTcIndicators
     };
 }
 
-/// <summary>Modifiers whose payment effect depends on a claim-level policy (bilateral, multiple procedures, assistants...).</summary>
+/// <summary>Modifiers that make the MAC price the service by report (contractor priced).</summary>
 public static class ClaimLevelModifiers
 {
-    private static readonly Dictionary<string, string> ByText = new()
-    {
-        ["50"] = "bilateral procedure",
-        ["51"] = "multiple procedures",
-        ["62"] = "co-surgeons",
-        ["80"] = "assistant at surgery",
-        ["81"] = "minimum assistant at surgery",
-        ["82"] = "assistant at surgery, no qualified resident",
-        ["AS"] = "non-physician assistant at surgery",
-        ["AA"] = "anesthesia personally performed",
-        ["AD"] = "anesthesia supervision",
-        ["QK"] = "anesthesia medical direction",
-        ["QX"] = "CRNA medically directed",
-        ["QY"] = "anesthesia medical direction of one CRNA",
-        ["QZ"] = "CRNA not medically directed",
-        ["54"] = "surgical care only",
-        ["55"] = "postoperative management only",
-        ["56"] = "preoperative management only",
-    };
-
-    // Keyed by the packed modifier so the check on every priced line allocates nothing.
-    private static readonly Dictionary<ushort, string> Policies =
-        ByText.ToDictionary(kv => Codes.Modifier.Parse(kv.Key).Packed, kv => kv.Value);
-
-    public static string? Describe(Codes.Modifier modifier) => Policies.GetValueOrDefault(modifier.Packed);
-
     private static readonly Dictionary<ushort, string> ByReport = new()
     {
         [Codes.Modifier.Parse("52").Packed] = "52 (reduced services)",

@@ -35,5 +35,9 @@ public static class Migrations
                 $"CREATE TABLE zip_locality (zip_release_id {T(40)} NOT NULL REFERENCES zip_release(zip_release_id), zip {T(5)} NOT NULL, state {T(2)} NOT NULL, mac {T(5)} NOT NULL, locality {T(2)} NOT NULL, rural {T(1)} NOT NULL, plus_four INTEGER NOT NULL, year_quarter {T(5)} NOT NULL, PRIMARY KEY (zip_release_id, zip))",
             ];
         }),
+        new(2, "Anesthesia base units by code and effective date", d =>
+        [
+            $"CREATE TABLE anesthesia_base_unit (hcpcs {d.TextType(5)} NOT NULL, base_units {d.ExactNumberType} NOT NULL, effective_from {d.TextType(10)} NOT NULL, source_file {d.TextType(400)} NOT NULL, imported_at {d.TextType(40)} NOT NULL, PRIMARY KEY (hcpcs, effective_from))",
+        ]),
     ];
 }

@@ -1,0 +1,50 @@
+using System.Globalization;
+using FeeEngine.Core.Claims;
+using FeeEngine.Core.Pfs;
+
+namespace FeeEngine.Cli.Pricing;
+
+/// <summary>One input row read into a claim line, or the reason it could not be.</summary>
+public readonly record struct ParsedRow(int LineNumber, string ClaimId, string DateText, ClaimLine? Line, Core.Money.Money? Deductible, string? Error)
+{
+    public static ParsedRow Parse(string row, int lineNumber, InputColumns c, Range[] ranges, ZipLocalityCatalog zips)
+    {
+        var fieldCount = CsvFields.Split(row, ranges, out var text);
+        if (fieldCount != c.Count)
+            return Fail(lineNumber, $"{fieldCount} fields, the header has {c.Count}");
+        var t = text.AsSpan();
+
+        if (!TryMoney(F(t, ranges, c.Billed), out var billed)) return Fail(lineNumber, $"billed_charge '{F(t, ranges, c.Billed)}' is not an amount");
+        if (!TryMoney(F(t, ranges, c.Deductible), out var deductible)) return Fail(lineNumber, $"deductible_remaining '{F(t, ranges, c.Deductible)}' is not an amount");
+        if (!ProviderTypes.TryParse(F(t, ranges, c.ProviderType), out var provider)) return Fail(lineNumber, $"provider_type '{F(t, ranges, c.ProviderType)}' is not one of physician, MD, DO, NP, PA, CNS");
+        int? minutes = null;
+        if (!F(t, ranges, c.AnesthesiaMinutes).IsEmpty)
+        {
+            if (!int.TryParse(F(t, ranges, c.AnesthesiaMinutes), NumberStyles.None, CultureInfo.InvariantCulture, out var m))
+                return Fail(lineNumber, $"anesthesia_minutes '{F(t, ranges, c.AnesthesiaMinutes)}' is not a whole number of minutes");
+            minutes = m;
+        }
+        var qp = c.Qp >= 0 && IsYes(F(t, ranges, c.Qp)) ? QpStatus.Qualifying : QpStatus.NonQualifying;
+        if (!LineInput.TryBuild(F(t, ranges, c.Date), F(t, ranges, c.Hcpcs), F(t, ranges, c.Modifiers), F(t, ranges, c.Units), F(t, ranges, c.Pos), F(t, ranges, c.Zip), F(t, ranges, c.Locality), qp, zips, out var service, out var error))
+            return Fail(lineNumber, error!);
+        var line = new ClaimLine(F(t, ranges, c.Line).ToString(), service, billed, provider, minutes);
+        return new ParsedRow(lineNumber, F(t, ranges, c.ClaimId).ToString(), F(t, ranges, c.Date).ToString(), line, deductible, null);
+    }
+
+    private static ReadOnlySpan<char> F(ReadOnlySpan<char> text, Range[] ranges, int index) => index < 0 ? [] : text[ranges[index]].Trim();
+
+    private static ParsedRow Fail(int lineNumber, string reason) => new(lineNumber, "", "", null, null, $"line {lineNumber}: {reason}");
+
+    private static bool TryMoney(ReadOnlySpan<char> text, out Core.Money.Money? money)
+    {
+        money = null;
+        if (text.IsEmpty) return true;
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) || d < 0m) return false;
+        money = new Core.Money.Money(d);
+        return true;
+    }
+
+    private static bool IsYes(ReadOnlySpan<char> v) =>
+        v.Equals("y", StringComparison.OrdinalIgnoreCase) || v.Equals("yes", StringComparison.OrdinalIgnoreCase)
+        || v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("1", StringComparison.Ordinal);
+}

@@ -1,0 +1,65 @@
+using FeeEngine.Core.Anesthesia;
+using FeeEngine.Core.Pfs;
+
+namespace FeeEngine.Core.Claims;
+
+/// <summary>
+/// A claim line priced with Medicare's payment policies, and the split of its amount between Medicare and the
+/// patient. Allowed, the lesser-of-billed figure, the patient's share and Medicare's payment are separate numbers.
+/// </summary>
+public sealed class ClaimLinePrice
+{
+    public required ClaimLine Line { get; init; }
+    public required PricingOutcome Outcome { get; init; }
+    /// <summary>Why the line was not priced; null when priced.</summary>
+    public string? Message { get; init; }
+    /// <summary>The PFS fee schedule amount of the row, before payment policies (null for anesthesia lines).</summary>
+    public PfsPrice? Base { get; init; }
+    /// <summary>The anesthesia price, for anesthesia lines.</summary>
+    public AnesthesiaPrice? Anesthesia { get; init; }
+    /// <summary>The payment-policy steps applied, in order.</summary>
+    public IReadOnlyList<Adjustment> Adjustments { get; init; } = [];
+    /// <summary>Medicare allowed amount after payment policies, all units (the fee schedule amount; not capped at the charge).</summary>
+    public Money.Money? Allowed { get; init; }
+    /// <summary>The lower of the billed charge and <see cref="Allowed"/>: what Medicare pays from.</summary>
+    public Money.Money? LesserOfBilled { get; init; }
+    public Money.Money? Deductible { get; init; }
+    public Money.Money? Coinsurance { get; init; }
+    /// <summary>Deductible plus coinsurance.</summary>
+    public Money.Money? PatientShare { get; init; }
+    /// <summary>Medicare's payment before the 2% sequestration reduction.</summary>
+    public Money.Money? PaymentBeforeSequestration { get; init; }
+    public Money.Money? Sequestration { get; init; }
+    /// <summary>What Medicare pays: lesser-of amount less the patient's share, less 2% sequestration.</summary>
+    public Money.Money? MedicarePayment { get; init; }
+
+    public bool IsPriced => Outcome == PricingOutcome.Priced;
+
+    /// <summary>The adjustments as the price-file column writes them, separated by '|'.</summary>
+    public string AdjustmentsText => string.Join('|', Adjustments);
+
+    /// <summary>Every step, in words: the fee schedule amount's own explanation, then each policy, then the split.</summary>
+    public IReadOnlyList<string> ExplainSteps()
+    {
+        var steps = new List<string>();
+        if (Anesthesia is not null) steps.AddRange(Anesthesia.Steps);
+        else if (Base is { } b) steps.AddRange(b.Explain().Steps);
+        foreach (var a in Adjustments) steps.Add($"{a}: {a.Explanation}");
+        if (!IsPriced)
+        {
+            if (Message is not null && (Base is null || Base.Value.Message != Message)) steps.Add($"{(Outcome == PricingOutcome.NotPayable ? "Not payable" : "Error")}: {Message}");
+            return steps;
+        }
+        steps.Add($"Medicare allowed after payment policies: {Allowed}.");
+        if (Line.BilledCharge is { } charge)
+            steps.Add($"Lesser of billed charge {charge} and allowed {Allowed}: {LesserOfBilled}.");
+        steps.Add($"Patient share: deductible {Deductible} + coinsurance {Coinsurance} = {PatientShare}; Medicare pays {PaymentBeforeSequestration} less 2% sequestration {Sequestration} = {MedicarePayment}.");
+        return steps;
+    }
+}
+
+/// <summary>A priced claim: one result per line, in the claim's line order.</summary>
+public sealed record ClaimPrice(Claim Claim, IReadOnlyList<ClaimLinePrice> Lines)
+{
+    public Money.Money TotalAllowed => Lines.Where(l => l.Allowed is not null).Aggregate(Money.Money.Zero, (a, l) => a + l.Allowed!.Value);
+}

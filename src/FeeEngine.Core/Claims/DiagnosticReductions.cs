@@ -1,0 +1,81 @@
+using System.Globalization;
+using FeeEngine.Core.Codes;
+using FeeEngine.Core.Pfs;
+
+namespace FeeEngine.Core.Claims;
+
+/// <summary>
+/// Multiple procedure payment reductions of diagnostic tests on one claim (one provider, one date; taken as one
+/// session). Indicator 4, diagnostic imaging: the technical component (TC) of the highest-priced procedure is paid
+/// in full and every other TC at 50%; the professional component (PC) of every procedure after the highest PC is
+/// reduced 5%. Indicator 6, diagnostic cardiovascular: TC of the 2nd and later reduced 25%. Indicator 7,
+/// diagnostic ophthalmology: TC of the 2nd and later reduced 20% (one CMS README says 25%: open, 20% is the
+/// reference's default). Procedures are ranked by their component's fee schedule amount; a global service's
+/// components are priced from the code's own 26 and TC rows. Each unit is a procedure.
+/// </summary>
+internal static class DiagnosticReductions
+{
+    private sealed record Rule(char Indicator, string Policy, decimal TcReduction, decimal PcReduction);
+
+    private static readonly Rule[] Rules =
+    [
+        new('4', "imaging", 0.50m, 0.05m),
+        new('6', "cardiovascular", 0.25m, 0m),
+        new('7', "ophthalmology", 0.20m, 0m),
+    ];
+
+    private readonly record struct Slot(LineWork Line, int Unit, decimal Component);
+
+    public static void Apply(IReadOnlyList<LineWork> lines, MedicarePfsPricer pricer)
+    {
+        foreach (var rule in Rules)
+        {
+            var group = lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.MultipleProcedure == rule.Indicator).ToList();
+            if (group.Sum(w => w.Units.Length) < 2) continue;
+            var tc = new List<Slot>();
+            var pc = new List<Slot>();
+            foreach (var w in group)
+            {
+                var (tcAmount, pcAmount) = Components(w, pricer);
+                for (var u = 0; u < w.Units.Length; u++)
+                {
+                    if (tcAmount > 0m) tc.Add(new Slot(w, u, tcAmount));
+                    if (pcAmount > 0m) pc.Add(new Slot(w, u, pcAmount));
+                }
+            }
+            Reduce(tc, rule.TcReduction, rule.Policy, "TC");
+            Reduce(pc, rule.PcReduction, rule.Policy, "PC");
+        }
+    }
+
+    private static void Reduce(List<Slot> slots, decimal reduction, string policy, string component)
+    {
+        if (reduction == 0m || slots.Count < 2) return;
+        var ranked = slots.OrderByDescending(s => s.Component).ThenBy(s => s.Line.TieKey, StringComparer.Ordinal).ThenBy(s => s.Unit).ToList();
+        var pct = (reduction * 100m).ToString("0.#", CultureInfo.InvariantCulture);
+        for (var i = 1; i < ranked.Count; i++)
+        {
+            var s = ranked[i];
+            var cut = s.Component * reduction;
+            s.Line.Units[s.Unit] -= cut;
+            s.Line.Add(policy, $"{component}-{pct}%",
+                $"{policy} multiple procedure reduction: {component} ranked {i + 1} of {ranked.Count} by {component} amount; its {component} " +
+                $"{s.Component.ToString("0.00", CultureInfo.InvariantCulture)} reduced {pct}% (-{cut.ToString("0.00##", CultureInfo.InvariantCulture)})" +
+                (s.Line.Units.Length > 1 ? $" (unit {s.Unit + 1})" : ""));
+        }
+    }
+
+    /// <summary>The TC and PC amounts of one unit: the line itself for -TC / -26, the code's own rows for a global line.</summary>
+    private static (decimal Tc, decimal Pc) Components(LineWork w, MedicarePfsPricer pricer)
+    {
+        var row = w.Row!;
+        if (row.Modifier == Modifier.TechnicalComponent) return (w.Units[0], 0m);
+        if (row.Modifier == Modifier.ProfessionalComponent) return (0m, w.Units[0]);
+        if (row.PcTcIndicator == '3') return (w.Units[0], 0m); // technical-component-only code
+        if (row.PcTcIndicator == '2') return (0m, w.Units[0]); // professional-component-only code
+        var s = w.Line.Service;
+        var tc = pricer.Price(s with { Modifiers = new ModifierList(Modifier.TechnicalComponent), Units = 1 });
+        var pc = pricer.Price(s with { Modifiers = new ModifierList(Modifier.ProfessionalComponent), Units = 1 });
+        return (tc.IsPriced ? tc.UnitAmount.Amount : w.Units[0], pc.IsPriced ? pc.UnitAmount.Amount : 0m);
+    }
+}
