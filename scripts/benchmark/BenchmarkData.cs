@@ -1,10 +1,12 @@
+using FeeEngine.Core.Anesthesia;
+using FeeEngine.Core.Claims;
 using FeeEngine.Core.Pfs;
 using FeeEngine.Schedules;
 
 namespace FeeEngine.Benchmark;
 
 /// <summary>The release the benchmark prices against: a full CMS release folder when given, else the shipped sample.</summary>
-internal sealed record BenchmarkData(MedicarePfsPricer Pricer, PfsRelease Release, IReadOnlyList<ZipLocalityRecord> Zips, string Description)
+internal sealed record BenchmarkData(MedicarePfsPricer Pricer, MedicareClaimPricer Claims, PfsRelease Release, IReadOnlyList<ZipLocalityRecord> Zips, string Description)
 {
     public static BenchmarkData Load(BenchmarkOptions options)
     {
@@ -19,6 +21,7 @@ internal sealed record BenchmarkData(MedicarePfsPricer Pricer, PfsRelease Releas
         var floor = WorkGpciFloorReader.Read(Path.Combine(options.Schedules, "work-gpci-floor.csv"));
         var pricer = new MedicarePfsPricer(new PfsCatalog([release]), cf, floor);
         var zips = options.ZipFile is null ? [] : Zip5Reader.Read(options.ZipFile).Rows;
-        return new BenchmarkData(pricer, release, zips, $"{release.Id} from {folder}: {release.RvuCount:N0} RVU rows, {release.Gpcis.Count()} localities");
+        var claims = new MedicareClaimPricer(pricer, new AnesthesiaPricer(pricer.Catalog, AnesthesiaBaseUnitTable.Empty));
+        return new BenchmarkData(pricer, claims, release, zips, $"{release.Id} from {folder}: {release.RvuCount:N0} RVU rows, {release.Gpcis.Count()} localities");
     }
 }

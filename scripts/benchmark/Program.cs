@@ -11,9 +11,13 @@ var lines = LineGenerator.Generate(data, options.Lines, seed: 42);
 
 var result = InMemoryBenchmark.Run(data.Pricer, lines);
 var inv = CultureInfo.InvariantCulture;
-Console.WriteLine($"in-memory: {lines.Length.ToString("N0", inv)} lines in {result.Elapsed.TotalSeconds.ToString("0.000", inv)} s = " +
+Console.WriteLine($"in-memory fee schedule: {lines.Length.ToString("N0", inv)} lines in {result.Elapsed.TotalSeconds.ToString("0.000", inv)} s = " +
                   $"{(lines.Length / result.Elapsed.TotalSeconds).ToString("N0", inv)} lines/s on one thread " +
                   $"({result.Priced.ToString("N0", inv)} priced, total allowed {result.Total.ToString("N2", inv)})");
+var claims = ClaimBenchmark.Run(data.Claims, lines);
+Console.WriteLine($"in-memory claims: {lines.Length.ToString("N0", inv)} lines in {claims.Elapsed.TotalSeconds.ToString("0.000", inv)} s = " +
+                  $"{(lines.Length / claims.Elapsed.TotalSeconds).ToString("N0", inv)} lines/s on one thread with every payment policy " +
+                  $"({claims.Priced.ToString("N0", inv)} priced, total allowed {claims.Total.ToString("N2", inv)})");
 Console.WriteLine($"in-memory: peak working set {(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0).ToString("0", inv)} MB");
 
 if (options.CsvOut is { } csv)

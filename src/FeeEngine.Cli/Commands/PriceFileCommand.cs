@@ -32,6 +32,13 @@ public sealed class PriceFileCommand : ICommand
     public IReadOnlyCollection<string> ValueOptions { get; } = ["out"];
     public IReadOnlyCollection<string> FlagOptions { get; } = [];
 
+    private static PriceFileSummary Price(PricingEnvironment environment, string input, string output, CliContext context, bool claimsAnywhere)
+    {
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var writer = PriceFileRunner.CreateOutput(output);
+        return new PriceFileRunner(environment).Run(reader, writer, input, context.Out, claimsAnywhere);
+    }
+
     public int Run(CommandLine args, CliContext context)
     {
         if (args.Positional.Count != 1) throw new UsageException("give one input CSV file");
@@ -40,13 +47,20 @@ public sealed class PriceFileCommand : ICommand
         if (!File.Exists(input)) throw new FileNotFoundException($"input file {input} does not exist");
 
         var environment = PricingEnvironment.Load(context);
-        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var temp = outPath + ".partial";
         PriceFileSummary summary;
         try
         {
-            using var writer = PriceFileRunner.CreateOutput(temp);
-            summary = new PriceFileRunner(environment).Run(reader, writer, input, context.Out);
+            try
+            {
+                summary = Price(environment, input, temp, context, claimsAnywhere: false);
+            }
+            catch (ClaimsNotContiguousException e)
+            {
+                // Claims are usually listed line after line; this file is not, so it is grouped in memory instead.
+                context.Out.WriteLine($"  {e.Message}: grouping claims in memory");
+                summary = Price(environment, input, temp, context, claimsAnywhere: true);
+            }
         }
         catch
         {

@@ -36,7 +36,7 @@ public sealed class ClaimLinePrice
     public bool IsPriced => Outcome == PricingOutcome.Priced;
 
     /// <summary>The adjustments as the price-file column writes them, separated by '|'.</summary>
-    public string AdjustmentsText => string.Join('|', Adjustments);
+    public string AdjustmentsText => Adjustments.Count == 0 ? "" : string.Join('|', Adjustments);
 
     /// <summary>Every step, in words: the fee schedule amount's own explanation, then each policy, then the split.</summary>
     public IReadOnlyList<string> ExplainSteps()

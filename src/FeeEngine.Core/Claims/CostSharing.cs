@@ -21,9 +21,28 @@ public static class CostSharing
     {
         var deductible = Math.Min(Math.Max(deductibleRemaining, 0m), amount.Amount);
         deductibleRemaining -= deductible;
+        if (deductible == 0m && coinsuranceRate == DefaultCoinsurance && amount.IsWholeCents && amount.Amount < MaxFastAmount)
+            return SplitWholeCents((long)(amount.Amount * 100m));
         var coinsurance = Money.PfsRounding.ToCents(new Money.Money((amount.Amount - deductible) * coinsuranceRate));
         var before = amount - new Money.Money(deductible) - coinsurance;
         var sequestration = Money.PfsRounding.ToCents(before * SequestrationRate);
         return new Split(new Money.Money(deductible), coinsurance, before, sequestration);
     }
+
+    private const decimal DefaultCoinsurance = 0.20m;
+    private const decimal MaxFastAmount = 1_000_000_000m;
+
+    /// <summary>
+    /// The common case (no deductible, 20% coinsurance) in whole cents: the same half-away-from-zero rounding of
+    /// 20% and 2% as the decimal path, without decimal arithmetic.
+    /// </summary>
+    private static Split SplitWholeCents(long cents)
+    {
+        var coinsurance = ((cents * 20) + 50) / 100;
+        var before = cents - coinsurance;
+        var sequestration = ((before * 2) + 50) / 100;
+        return new Split(Money.Money.Zero, FromCents(coinsurance), FromCents(before), FromCents(sequestration));
+    }
+
+    private static Money.Money FromCents(long cents) => new(Pfs.ScaledRates.CentsToDecimal(cents));
 }

@@ -30,7 +30,8 @@ internal static class DiagnosticReductions
     {
         foreach (var rule in Rules)
         {
-            var group = lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.MultipleProcedure == rule.Indicator).ToList();
+            // The second side of an RT/LT pair is part of its bilateral procedure, not a further one.
+            var group = lines.Where(w => w.IsPriced && w.Anesthesia is null && !w.IsSecondSide && w.Row?.MultipleProcedure == rule.Indicator).ToList();
             if (group.Sum(w => w.Units.Length) < 2) continue;
             var tc = new List<Slot>();
             var pc = new List<Slot>();
@@ -55,11 +56,12 @@ internal static class DiagnosticReductions
         var pct = (reduction * 100m).ToString("0.#", CultureInfo.InvariantCulture);
         for (var i = 1; i < ranked.Count; i++)
         {
+            var rank = i + 1; // captured by the explanation: one variable per slot
             var s = ranked[i];
             var cut = s.Component * reduction;
             s.Line.Units[s.Unit] -= cut;
-            s.Line.Add(policy, $"{component}-{pct}%",
-                $"{policy} multiple procedure reduction: {component} ranked {i + 1} of {ranked.Count} by {component} amount; its {component} " +
+            s.Line.Add(policy, $"{component}-{pct}%", () =>
+                $"{policy} multiple procedure reduction: {component} ranked {rank} of {ranked.Count} by {component} amount; its {component} " +
                 $"{s.Component.ToString("0.00", CultureInfo.InvariantCulture)} reduced {pct}% (-{cut.ToString("0.00##", CultureInfo.InvariantCulture)})" +
                 (s.Line.Units.Length > 1 ? $" (unit {s.Unit + 1})" : ""));
         }

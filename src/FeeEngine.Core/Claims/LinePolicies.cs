@@ -28,17 +28,17 @@ internal static class LinePolicies
             {
                 case '1':
                     w.Bilateral = 1.5m;
-                    w.Add("bilateral", "150%", "modifier 50, BILAT SURG indicator 1: 150% of the single-side fee schedule amount");
+                    w.Add("bilateral", "150%", () => "modifier 50, BILAT SURG indicator 1: 150% of the single-side fee schedule amount");
                     break;
                 case '3':
                     w.Bilateral = 2m;
-                    w.Add("bilateral", "200%", "modifier 50, BILAT SURG indicator 3: each side paid at 100%");
+                    w.Add("bilateral", "200%", () => "modifier 50, BILAT SURG indicator 3: each side paid at 100%");
                     break;
                 case '0':
-                    w.Add("bilateral", "100%", "modifier 50, BILAT SURG indicator 0: the bilateral adjustment does not apply; 100% of the single fee");
+                    w.Add("bilateral", "100%", () => "modifier 50, BILAT SURG indicator 0: the bilateral adjustment does not apply; 100% of the single fee");
                     break;
                 case '2':
-                    w.Add("bilateral", "100%", "modifier 50, BILAT SURG indicator 2: the RVUs are already bilateral; 100% of the fee");
+                    w.Add("bilateral", "100%", () => "modifier 50, BILAT SURG indicator 2: the RVUs are already bilateral; 100% of the fee");
                     break;
                 default:
                     w.NotPayable($"not payable: modifier 50 (bilateral) does not apply to {row.Key}: its BILAT SURG indicator is {row.BilateralSurgery} (concept does not apply)");
@@ -51,7 +51,7 @@ internal static class LinePolicies
             if (row.CoSurgeons is '1' or '2')
             {
                 w.Role *= CoSurgeonShare;
-                w.Add("co_surgeon", "62.5%", $"modifier 62, CO-SURG indicator {row.CoSurgeons}: each co-surgeon is paid 62.5%" +
+                w.Add("co_surgeon", "62.5%", () => $"modifier 62, CO-SURG indicator {row.CoSurgeons}: each co-surgeon is paid 62.5%" +
                                              (row.CoSurgeons == '1' ? " (documentation required)" : ""));
             }
             else
@@ -70,7 +70,7 @@ internal static class LinePolicies
                 var share = assistant == "AS" ? NonPhysicianAssistantShare : AssistantShare;
                 w.Role *= share;
                 var pct = (share * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-                w.Add("assistant", pct, $"modifier {assistant}, ASST SURG indicator {row.AssistantSurgery}: the assistant at surgery is paid {pct}" +
+                w.Add("assistant", pct, () => $"modifier {assistant}, ASST SURG indicator {row.AssistantSurgery}: the assistant at surgery is paid {pct}" +
                                         (assistant == "AS" ? " (85% of 16%, non-physician assistant)" : "") +
                                         (row.AssistantSurgery == '0' ? "; payable only with documentation of medical necessity" : ""));
             }
@@ -85,7 +85,7 @@ internal static class LinePolicies
         if (w.Line.Provider.IsNonPhysicianPractitioner() && assistant != "AS")
         {
             w.Role *= ProviderTypes.NonPhysicianPractitionerShare;
-            w.Add("npp", "85%", $"rendered by a {w.Line.Provider.Code()} billing under their own number: 85% of the fee schedule amount");
+            w.Add("npp", "85%", () => $"rendered by a {w.Line.Provider.Code()} billing under their own number: 85% of the fee schedule amount");
         }
     }
 }

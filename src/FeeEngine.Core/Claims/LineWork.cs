@@ -32,14 +32,26 @@ internal sealed class LineWork(int index, ClaimLine line, PfsPrice basePrice)
     /// <summary>True for the second side of an RT/LT pair: it is ranked together with its partner.</summary>
     public bool IsSecondSide { get; set; }
 
-    public List<Adjustment> Adjustments { get; } = [];
+    private List<Adjustment>? _adjustments;
+
+    /// <summary>The steps so far; most lines have none, so the list is made on the first.</summary>
+    public IReadOnlyList<Adjustment> Adjustments => _adjustments ?? (IReadOnlyList<Adjustment>)[];
+
+    public bool HasAdjustment(string policy)
+    {
+        if (_adjustments is null) return false;
+        foreach (var a in _adjustments) if (a.Policy == policy) return true;
+        return false;
+    }
 
     public bool IsPriced => Outcome == PricingOutcome.Priced;
     public RvuRecord? Row => Base.Rvu;
     public HcpcsCode Code => Line.Service.Code;
 
+    private string? _tieKey;
+
     /// <summary>A stable ordering key independent of the line's position in the file (ties in rankings).</summary>
-    public string TieKey => $"{Code}|{Line.Service.Modifiers}|{Line.LineId}";
+    public string TieKey => _tieKey ??= $"{Code}|{Line.Service.Modifiers}|{Line.LineId}";
 
     public void NotPayable(string message)
     {
@@ -47,7 +59,7 @@ internal sealed class LineWork(int index, ClaimLine line, PfsPrice basePrice)
         Message = message;
     }
 
-    public void Add(string policy, string detail, string explanation) => Adjustments.Add(new Adjustment(policy, detail, explanation));
+    public void Add(string policy, string detail, Func<string> explanation) => (_adjustments ??= []).Add(new Adjustment(policy, detail, explanation));
 
     public bool Has(string modifier) => Line.Service.Modifiers.Contains(Modifier.Parse(modifier));
 }

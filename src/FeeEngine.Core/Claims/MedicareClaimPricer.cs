@@ -19,12 +19,19 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
 
     public ClaimPrice Price(Claim claim)
     {
+        var bases = new PfsPrice[claim.Lines.Count];
+        for (var i = 0; i < bases.Length; i++)
+            bases[i] = pfs.Price(claim.Lines[i].Service);
+        if (!NeedsPolicies(claim, bases))
+            return new ClaimPrice(claim, WithoutPolicies(claim, bases));
+
         var lines = new LineWork[claim.Lines.Count];
         for (var i = 0; i < lines.Length; i++)
-            lines[i] = PriceLine(i, claim.Lines[i]);
+            lines[i] = PriceLine(i, claim.Lines[i], bases[i]);
 
         BundleInjections(lines);
         foreach (var w in lines) LinePolicies.Apply(w);
+        BilateralPairs.Apply(lines);
         MultipleProcedures.Apply(lines, pfs);
         DiagnosticReductions.Apply(lines, pfs);
         TherapyReduction.Apply(lines);
@@ -32,9 +39,97 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
         return new ClaimPrice(claim, Finish(claim, lines));
     }
 
-    private LineWork PriceLine(int index, ClaimLine line)
+    private static readonly ushort[] PolicyModifiers =
+        [.. new[] { "50", "62", "80", "81", "82", "AS", "RT", "LT" }.Select(m => Codes.Modifier.Parse(m).Packed)];
+
+    /// <summary>
+    /// True when some rule could change a line: a payment modifier, a non-physician provider, anesthesia, an
+    /// injection with other services, or two or more units under one multiple-procedure rule. Most claims (visits,
+    /// tests) need none, and are priced without the policy machinery.
+    /// </summary>
+    private static bool NeedsPolicies(Claim claim, PfsPrice[] bases)
     {
-        var basePrice = pfs.Price(line.Service);
+        int surgery = 0, imaging = 0, cardiovascular = 0, ophthalmology = 0, therapy = 0, others = 0;
+        var injection = false;
+        for (var i = 0; i < bases.Length; i++)
+        {
+            var line = claim.Lines[i];
+            if (line.Provider != ProviderType.Physician) return true;
+            var modifiers = line.Service.Modifiers;
+            for (var m = 0; m < modifiers.Count; m++)
+                if (Array.IndexOf(PolicyModifiers, modifiers[m].Packed) >= 0) return true;
+            var row = bases[i].Rvu;
+            if (row is null)
+            {
+                if (AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code)) return true;
+                continue;
+            }
+            if (row.Status == 'J') return true;
+            if (!bases[i].IsPriced) continue;
+            if (row.Status == 'T') injection = true;
+            else others++;
+            var units = line.Service.Units;
+            switch (row.MultipleProcedure)
+            {
+                case '1' or '2' or '3' when row.GlobalDays != "ZZZ": surgery += units; break;
+                case '4': imaging += units; break;
+                case '5': therapy += units; break;
+                case '6': cardiovascular += units; break;
+                case '7': ophthalmology += units; break;
+            }
+        }
+        return (injection && others > 0) || surgery >= 2 || imaging >= 2 || therapy >= 2 || cardiovascular >= 2 || ophthalmology >= 2;
+    }
+
+    private static ClaimLinePrice[] WithoutPolicies(Claim claim, PfsPrice[] bases)
+    {
+        var results = new ClaimLinePrice[bases.Length];
+        var deductible = claim.DeductibleRemaining?.Amount ?? 0m;
+        foreach (var i in CostSharingOrder(claim, deductible))
+        {
+            var line = claim.Lines[i];
+            ref readonly var b = ref bases[i];
+            results[i] = b.IsPriced
+                ? Priced(line, b, null, [], b.Allowed, ref deductible, claim.CoinsuranceRate)
+                : new ClaimLinePrice { Line = line, Outcome = b.Outcome, Message = b.Message, Base = b };
+        }
+        return results;
+    }
+
+    /// <summary>The order lines take the deductible in: line-id order (numeric where the ids are numbers), never file order.</summary>
+    private static IEnumerable<int> CostSharingOrder(Claim claim, decimal deductible)
+    {
+        var indexes = Enumerable.Range(0, claim.Lines.Count);
+        if (deductible <= 0m) return indexes; // nothing to share out: any order gives the same amounts
+        return indexes.OrderBy(i => LineOrder(claim.Lines[i].LineId)).ThenBy(i => claim.Lines[i].LineId, StringComparer.Ordinal)
+            .ThenBy(i => claim.Lines[i].Service.Code.ToString(), StringComparer.Ordinal).ThenBy(i => claim.Lines[i].Service.Modifiers.ToString(), StringComparer.Ordinal);
+    }
+
+    private static ClaimLinePrice Priced(ClaimLine line, PfsPrice? basePrice, AnesthesiaPrice? anesthesia, IReadOnlyList<Adjustment> adjustments,
+        Money.Money allowed, ref decimal deductible, decimal coinsuranceRate)
+    {
+        var lesser = line.BilledCharge is { } charge ? Money.Money.Min(charge, allowed) : allowed;
+        var split = CostSharing.Apply(lesser, ref deductible, coinsuranceRate);
+        return new ClaimLinePrice
+        {
+            Line = line,
+            Outcome = PricingOutcome.Priced,
+            Base = basePrice,
+            Anesthesia = anesthesia,
+            Adjustments = adjustments,
+            Allowed = allowed,
+            LesserOfBilled = lesser,
+            Deductible = split.Deductible,
+            Coinsurance = split.Coinsurance,
+            PatientShare = split.PatientShare,
+            PaymentBeforeSequestration = split.BeforeSequestration,
+            Sequestration = split.Sequestration,
+            MedicarePayment = split.Payment,
+        };
+    }
+
+    private LineWork PriceLine(int index, ClaimLine line, PfsPrice basePrice)
+    {
         var isAnesthesia = basePrice.Rvu?.Status == 'J' || (basePrice.Rvu is null && AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code));
         if (!isAnesthesia) return new LineWork(index, line, basePrice);
 
@@ -49,7 +144,7 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     /// </summary>
     private static void BundleInjections(LineWork[] lines)
     {
-        var others = lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.Status is 'A' or 'R').Select(w => w.Code.ToString()).Distinct().ToList();
+        var others = lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.Status is 'A' or 'R').Select(w => w.Code.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
         if (others.Count == 0) return;
         foreach (var w in lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.Status == 'T'))
             w.NotPayable($"not payable: {w.Row!.Key} has status T (injection), paid only when no other PFS service is billed the same day by the same provider; bundled with {string.Join(", ", others)}");
@@ -59,39 +154,22 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     {
         var results = new ClaimLinePrice[lines.Length];
         var deductible = claim.DeductibleRemaining?.Amount ?? 0m;
-        // The deductible is taken in line-id order (numeric where the ids are numbers), never file order.
-        foreach (var w in lines.OrderBy(w => LineOrder(w.Line.LineId)).ThenBy(w => w.Line.LineId, StringComparer.Ordinal).ThenBy(w => w.TieKey, StringComparer.Ordinal))
+        foreach (var i in CostSharingOrder(claim, deductible))
         {
+            var w = lines[i];
+            PfsPrice? basePrice = w.Anesthesia is null ? w.Base : null;
             if (!w.IsPriced)
             {
-                results[w.Index] = new ClaimLinePrice
+                results[i] = new ClaimLinePrice
                 {
-                    Line = w.Line, Outcome = w.Outcome, Message = w.Message, Base = w.Anesthesia is null ? w.Base : null,
-                    Anesthesia = w.Anesthesia, Adjustments = w.Adjustments,
+                    Line = w.Line, Outcome = w.Outcome, Message = w.Message, Base = basePrice, Anesthesia = w.Anesthesia, Adjustments = w.Adjustments,
                 };
                 continue;
             }
             var allowed = w.Anesthesia is { } a
                 ? a.Allowed
                 : Money.PfsRounding.ToCents(new Money.Money(w.Units.Sum() * w.Bilateral * w.Role));
-            var lesser = w.Line.BilledCharge is { } charge ? Money.Money.Min(charge, allowed) : allowed;
-            var split = CostSharing.Apply(lesser, ref deductible, claim.CoinsuranceRate);
-            results[w.Index] = new ClaimLinePrice
-            {
-                Line = w.Line,
-                Outcome = w.Outcome,
-                Base = w.Anesthesia is null ? w.Base : null,
-                Anesthesia = w.Anesthesia,
-                Adjustments = w.Adjustments,
-                Allowed = allowed,
-                LesserOfBilled = lesser,
-                Deductible = split.Deductible,
-                Coinsurance = split.Coinsurance,
-                PatientShare = split.PatientShare,
-                PaymentBeforeSequestration = split.BeforeSequestration,
-                Sequestration = split.Sequestration,
-                MedicarePayment = split.Payment,
-            };
+            results[i] = Priced(w.Line, basePrice, w.Anesthesia, w.Adjustments, allowed, ref deductible, claim.CoinsuranceRate);
         }
         return results;
     }

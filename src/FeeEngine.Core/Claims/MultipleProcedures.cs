@@ -18,29 +18,46 @@ internal static class MultipleProcedures
 {
     public const decimal SecondaryShare = 0.50m;
 
-    private sealed class Procedure(string key)
+    private sealed class Procedure(LineWork first, int unit)
     {
-        public List<(LineWork Line, int Unit)> Slots { get; } = [];
+        public List<(LineWork Line, int Unit)> Slots { get; } = [(first, unit)];
         public decimal Value { get; set; }
-        public string Key { get; } = key;
+        public LineWork First { get; } = first;
+        public int Unit { get; } = unit;
     }
+
+    // Highest value first; ties by code, modifiers and line id, never by position in the file.
+    private static readonly Comparison<Procedure> ByValue = (a, b) =>
+    {
+        var c = b.Value.CompareTo(a.Value);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.First.TieKey, b.First.TieKey);
+        return c != 0 ? c : a.Unit.CompareTo(b.Unit);
+    };
 
     public static void Apply(IReadOnlyList<LineWork> lines, MedicarePfsPricer pricer)
     {
-        var eligible = lines.Where(IsEligible).ToList();
-        if (eligible.Count == 0) return;
-        PairRightAndLeft(eligible);
-        var procedures = new List<Procedure>();
-        ValueEndoscopyFamilies(eligible, pricer, procedures);
-        foreach (var w in eligible.Where(w => !w.Adjustments.Any(a => a.Policy == "endoscopy")))
+        var eligible = new List<LineWork>(lines.Count);
+        var units = 0;
+        var endoscopy = false;
+        foreach (var w in lines)
         {
-            if (w.IsSecondSide) continue; // ranked together with the first side of its RT/LT pair
-            var pair = w.Partner;
+            if (!IsEligible(w)) continue;
+            eligible.Add(w);
+            units += w.Units.Length;
+            endoscopy |= w.Row!.MultipleProcedure == '3';
+        }
+        if (units < 2) return;
+
+        var procedures = new List<Procedure>(units);
+        if (endoscopy) ValueEndoscopyFamilies(eligible, pricer, procedures);
+        foreach (var w in eligible)
+        {
+            if (w.IsSecondSide || (endoscopy && w.HasAdjustment("endoscopy"))) continue; // ranked with its partner or family
+            var pair = w.Partner is { } partner && eligible.Contains(partner) ? partner : null;
             for (var u = 0; u < w.Units.Length; u++)
             {
-                var p = new Procedure($"{w.TieKey}|{u}");
-                p.Slots.Add((w, u));
-                p.Value = w.Units[u] * w.Bilateral;
+                var p = new Procedure(w, u) { Value = w.Units[u] * w.Bilateral };
                 if (pair is not null && u == 0)
                 {
                     p.Slots.Add((pair, 0));
@@ -49,59 +66,34 @@ internal static class MultipleProcedures
                 procedures.Add(p);
             }
         }
-        if (procedures.Sum(p => p.Slots.Count == 0 ? 0 : 1) < 2) return;
+        if (procedures.Count < 2) return;
 
-        var ranked = procedures.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
-        for (var rank = 2; rank <= ranked.Count; rank++)
+        procedures.Sort(ByValue);
+        var count = procedures.Count;
+        for (var r = 2; r <= count; r++)
         {
-            var p = ranked[rank - 1];
+            var rank = r; // captured by the explanation: one variable per procedure
+            var p = procedures[rank - 1];
             foreach (var (line, unit) in p.Slots)
             {
                 line.Units[unit] *= SecondaryShare;
-                line.Add("mult_proc", $"rank{rank}:50%",
-                    $"multiple procedures: ranked {Ordinal(rank)} of {ranked.Count} by fee schedule amount ({p.Value.ToString("0.00", CultureInfo.InvariantCulture)}); paid 50%" +
+                line.Add("mult_proc", RankDetail(rank), () =>
+                    $"multiple procedures: ranked {Ordinal(rank)} of {count} by fee schedule amount ({p.Value.ToString("0.00", CultureInfo.InvariantCulture)}); paid 50%" +
                     (rank >= 6 ? " (sixth and later procedures are 'by report' at CMS; priced at 50%)" : "") +
                     (line.Units.Length > 1 ? $" (unit {unit + 1})" : ""));
             }
         }
-        var top = ranked[0];
-        foreach (var (line, _) in top.Slots)
-            if (!line.Adjustments.Any(a => a.Policy == "mult_proc"))
-                line.Add("mult_proc", "rank1:100%", $"multiple procedures: highest of {ranked.Count} by fee schedule amount; paid 100%");
+        foreach (var (line, _) in procedures[0].Slots)
+            if (!line.HasAdjustment("mult_proc"))
+                line.Add("mult_proc", "rank1:100%", () => $"multiple procedures: highest of {count} by fee schedule amount; paid 100%");
     }
+
+    private static readonly string[] RankDetails = [.. Enumerable.Range(0, 12).Select(r => $"rank{r}:50%")];
+
+    private static string RankDetail(int rank) => rank < RankDetails.Length ? RankDetails[rank] : $"rank{rank}:50%";
 
     private static bool IsEligible(LineWork w) =>
         w.IsPriced && w.Anesthesia is null && w.Row is { } row && row.MultipleProcedure is '1' or '2' or '3' && row.GlobalDays != "ZZZ";
-
-    /// <summary>
-    /// Two lines of one code, one RT and one LT (each one unit, no modifier 50), are one bilateral procedure: the
-    /// first side is paid in full, the second at 50% (indicator 1: 150% in all), 100% (indicator 3: 200%) or not at
-    /// all (indicators 0 and 2: 100% of a single fee).
-    /// </summary>
-    private static void PairRightAndLeft(List<LineWork> eligible)
-    {
-        var rt = Modifier.Parse("RT");
-        var lt = Modifier.Parse("LT");
-        foreach (var right in eligible.Where(w => w.Line.Service.Modifiers.Contains(rt) && !w.Has("50") && w.Units.Length == 1).OrderBy(w => w.TieKey, StringComparer.Ordinal))
-        {
-            if (right.Partner is not null) continue;
-            var left = eligible.Where(w => w.Code == right.Code && w.Line.Service.Modifiers.Contains(lt) && !w.Has("50") && w.Units.Length == 1 && w.Partner is null)
-                .OrderBy(w => w.TieKey, StringComparer.Ordinal).FirstOrDefault();
-            if (left is null || right.Row!.BilateralSurgery == '9') continue;
-            var (share, text) = right.Row!.BilateralSurgery switch
-            {
-                '1' => (0.5m, "BILAT SURG indicator 1: the second side is paid 50% (150% for both sides)"),
-                '3' => (1m, "BILAT SURG indicator 3: each side is paid 100%"),
-                _ => (0m, $"BILAT SURG indicator {right.Row!.BilateralSurgery}: both sides together are paid one fee (100%)"),
-            };
-            left.Bilateral = share;
-            left.Partner = right;
-            left.IsSecondSide = true;
-            right.Partner = left;
-            left.Add("bilateral", $"{(share * 100m).ToString("0", CultureInfo.InvariantCulture)}%", $"RT/LT pair with line {right.Line.LineId}: {text}");
-            right.Add("bilateral", "100%", $"RT/LT pair with line {left.Line.LineId}: this side at 100%");
-        }
-    }
 
     private static void ValueEndoscopyFamilies(List<LineWork> eligible, MedicarePfsPricer pricer, List<Procedure> procedures)
     {
@@ -114,12 +106,12 @@ internal static class MultipleProcedures
             var memberUnits = members.Sum(m => m.Units.Length);
             if (memberUnits + baseLines.Sum(b => b.Units.Length) < 2) continue; // a lone endoscopy is an ordinary procedure
 
-            var baseFee = BaseFee(family.Key, members[0], baseLines, pricer);
-            var procedure = new Procedure($"endo|{family.Key}");
+            var baseFee = BaseFee(family.Key, members[0], pricer);
+            Procedure? procedure = null;
             foreach (var b in baseLines)
             {
                 for (var u = 0; u < b.Units.Length; u++) b.Units[u] = 0m;
-                b.Add("endoscopy", "base_included", $"base endoscopy {family.Key} billed with other endoscopies of its family: not paid separately");
+                b.Add("endoscopy", "base_included", () => $"base endoscopy {family.Key} billed with other endoscopies of its family: not paid separately");
             }
             var slots = members.SelectMany(m => Enumerable.Range(0, m.Units.Length).Select(u => (Line: m, Unit: u)))
                 .OrderByDescending(s => s.Line.Units[s.Unit]).ThenBy(s => s.Line.TieKey, StringComparer.Ordinal).ThenBy(s => s.Unit).ToList();
@@ -128,26 +120,30 @@ internal static class MultipleProcedures
                 var (line, unit) = slots[i];
                 if (i == 0)
                 {
-                    line.Add("endoscopy", "highest:100%", $"highest-valued endoscopy of family {family.Key}: paid in full");
+                    line.Add("endoscopy", "highest:100%", () => $"highest-valued endoscopy of family {family.Key}: paid in full");
                 }
                 else if (baseFee is { } fee)
                 {
-                    var reduced = Math.Max(0m, line.Units[unit] - fee);
-                    line.Add("endoscopy", $"minus_base:{fee.ToString("0.00", CultureInfo.InvariantCulture)}",
-                        $"further endoscopy of family {family.Key}: its fee {line.Units[unit].ToString("0.00", CultureInfo.InvariantCulture)} less the base endoscopy's fee {fee.ToString("0.00", CultureInfo.InvariantCulture)} = {reduced.ToString("0.00", CultureInfo.InvariantCulture)}");
+                    var own = line.Units[unit];
+                    var reduced = Math.Max(0m, own - fee);
+                    line.Add("endoscopy", $"minus_base:{fee.ToString("0.00", CultureInfo.InvariantCulture)}", () =>
+                        $"further endoscopy of family {family.Key}: its fee {own.ToString("0.00", CultureInfo.InvariantCulture)} less the base endoscopy's fee {fee.ToString("0.00", CultureInfo.InvariantCulture)} = {reduced.ToString("0.00", CultureInfo.InvariantCulture)}");
                     line.Units[unit] = reduced;
                 }
-                procedure.Slots.Add((line, unit));
+                if (procedure is null) procedure = new Procedure(line, unit);
+                else procedure.Slots.Add((line, unit));
                 procedure.Value += line.Units[unit];
             }
-            procedures.Add(procedure);
+            if (procedure is not null) procedures.Add(procedure);
         }
     }
 
-    /// <summary>The base endoscopy's fee in the same place and setting: from its own line when billed, else priced.</summary>
-    private static decimal? BaseFee(string baseCode, LineWork member, List<LineWork> baseLines, MedicarePfsPricer pricer)
+    /// <summary>
+    /// The base endoscopy's fee schedule amount in the same place, setting and date: always its own full row, whether
+    /// or not the base is billed (and never a -53 row), so the amount does not depend on which lines came first.
+    /// </summary>
+    private static decimal? BaseFee(string baseCode, LineWork member, MedicarePfsPricer pricer)
     {
-        if (baseLines.Count > 0) return baseLines[0].Units[0];
         var s = member.Line.Service;
         var price = pricer.Price(s with { Code = HcpcsCode.Parse(baseCode), Modifiers = default, Units = 1 });
         return price.IsPriced ? price.UnitAmount.Amount : null;

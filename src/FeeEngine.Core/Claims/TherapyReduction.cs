@@ -15,7 +15,7 @@ internal static class TherapyReduction
 
     public static void Apply(IReadOnlyList<LineWork> lines)
     {
-        var units = lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.MultipleProcedure == '5')
+        var units = lines.Where(w => w.IsPriced && w.Anesthesia is null && !w.IsSecondSide && w.Row?.MultipleProcedure == '5')
             .SelectMany(w => Enumerable.Range(0, w.Units.Length).Select(u => (Line: w, Unit: u, Pe: PePayment(w.Base))))
             .OrderByDescending(x => x.Pe).ThenBy(x => x.Line.TieKey, StringComparer.Ordinal).ThenBy(x => x.Unit)
             .ToList();
@@ -26,7 +26,7 @@ internal static class TherapyReduction
             var reduced = ReducedAmount(w.Base);
             foreach (var (_, unit, _) in group) w.Units[unit] = reduced;
             var count = group.Count();
-            w.Add("therapy", $"{count}_unit{(count == 1 ? "" : "s")}:50%PE",
+            w.Add("therapy", $"{count}_unit{(count == 1 ? "" : "s")}:50%PE", () =>
                 $"therapy multiple procedure reduction: {count} unit(s) after the unit with the highest practice-expense payment are paid with 50% of their PE: {reduced:0.00} each");
         }
     }
