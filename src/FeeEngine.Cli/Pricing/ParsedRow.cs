@@ -7,7 +7,8 @@ namespace FeeEngine.Cli.Pricing;
 /// <summary>One input row read into a claim line, or the reason it could not be.</summary>
 public readonly record struct ParsedRow(int LineNumber, string ClaimId, string DateText, ClaimLine? Line, Core.Money.Money? Deductible, string? Error)
 {
-    public static ParsedRow Parse(string row, int lineNumber, InputColumns c, Range[] ranges, ZipLocalityCatalog zips)
+    /// <param name="previous">The row before, whose claim id and date strings are reused when equal (rows of a claim repeat them).</param>
+    public static ParsedRow Parse(string row, int lineNumber, InputColumns c, Range[] ranges, ZipLocalityCatalog zips, in ParsedRow previous = default)
     {
         var fieldCount = CsvFields.Split(row, ranges, out var text);
         if (fieldCount != c.Count)
@@ -28,7 +29,12 @@ public readonly record struct ParsedRow(int LineNumber, string ClaimId, string D
         if (!LineInput.TryBuild(F(t, ranges, c.Date), F(t, ranges, c.Hcpcs), F(t, ranges, c.Modifiers), F(t, ranges, c.Units), F(t, ranges, c.Pos), F(t, ranges, c.Zip), F(t, ranges, c.Locality), qp, zips, out var service, out var error))
             return Fail(lineNumber, error!);
         var line = new ClaimLine(F(t, ranges, c.Line).ToString(), service, billed, provider, minutes);
-        return new ParsedRow(lineNumber, F(t, ranges, c.ClaimId).ToString(), F(t, ranges, c.Date).ToString(), line, deductible, null);
+        var claimId = F(t, ranges, c.ClaimId);
+        var date = F(t, ranges, c.Date);
+        return new ParsedRow(lineNumber,
+            previous.ClaimId is { } id && claimId.SequenceEqual(id) ? id : claimId.ToString(),
+            previous.DateText is { } d && date.SequenceEqual(d) ? d : date.ToString(),
+            line, deductible, null);
     }
 
     private static ReadOnlySpan<char> F(ReadOnlySpan<char> text, Range[] ranges, int index) => index < 0 ? [] : text[ranges[index]].Trim();

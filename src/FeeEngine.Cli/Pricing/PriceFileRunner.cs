@@ -83,7 +83,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         {
             lineNumber++;
             if (row.Length == 0) continue;
-            var key = ClaimKey(row, columns, ranges);
+            var key = SameClaim(row, columns, ranges, currentKey) ? currentKey : ClaimKey(row, columns, ranges);
             if (key != currentKey)
             {
                 if (currentKey is not null) finished.Add(currentKey);
@@ -122,6 +122,19 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         }
     }
 
+    /// <summary>Whether a row belongs to the claim <paramref name="key"/> (compared in place: no string per row).</summary>
+    private static bool SameClaim(string row, InputColumns c, Range[] ranges, string? key)
+    {
+        if (key is null) return false;
+        var n = CsvFields.Split(row, ranges, out var text);
+        if (n <= Math.Max(c.ClaimId, c.Date)) return false;
+        var t = text.AsSpan();
+        var id = t[ranges[c.ClaimId]].Trim();
+        var date = t[ranges[c.Date]].Trim();
+        return key.Length == id.Length + 1 + date.Length && key.AsSpan(0, id.Length).SequenceEqual(id)
+               && key[id.Length] == '\u001F' && key.AsSpan(id.Length + 1).SequenceEqual(date);
+    }
+
     /// <summary>claim_id and date_of_service of a row (null for a row too short to have them: it becomes an error row).</summary>
     private static string? ClaimKey(string row, InputColumns c, Range[] ranges)
     {
@@ -137,13 +150,16 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         var ranges = new Range[columns.Count + 1];
         var parsed = new ParsedRow[batch.Rows.Count];
         for (var i = 0; i < parsed.Length; i++)
-            parsed[i] = ParsedRow.Parse(batch.Rows[i], batch.LineNumbers[i], columns, ranges, environment.Zips);
-        var suffixes = new string[parsed.Length];
+            parsed[i] = ParsedRow.Parse(batch.Rows[i], batch.LineNumbers[i], columns, ranges, environment.Zips, i > 0 ? parsed[i - 1] : default);
+        var results = new ClaimLinePrice?[parsed.Length];
         var counts = new Counts();
-        PriceClaims(parsed, suffixes, counts);
+        PriceClaims(parsed, results, counts);
         var sb = new StringBuilder(); // grows in chunks of its own, never one large array
         for (var i = 0; i < parsed.Length; i++)
-            sb.Append(batch.Rows[i]).Append(',').Append(suffixes[i]);
+        {
+            sb.Append(batch.Rows[i]).Append(',');
+            AppendResult(sb, parsed[i], results[i]);
+        }
         return (sb, counts);
     }
 
@@ -166,7 +182,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
     }
 
     /// <summary>Groups the rows into claims (claim_id and date of service, first appearance first) and prices them.</summary>
-    private void PriceClaims(ParsedRow[] parsed, string[] suffixes, Counts counts)
+    private void PriceClaims(ParsedRow[] parsed, ClaimLinePrice?[] results, Counts counts)
     {
         var claims = new List<List<int>>();
         var byKey = new Dictionary<(string, string), List<int>>();
@@ -176,7 +192,6 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
             if (parsed[i].Line is null)
             {
                 counts.Errors++;
-                suffixes[i] = $",,error,{Field(parsed[i].Error)},,,,\n";
                 continue;
             }
             var key = (parsed[i].ClaimId, parsed[i].DateText);
@@ -184,74 +199,104 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
             list.Add(i);
         }
         counts.Claims += claims.Count;
-        var sb = new StringBuilder(256);
-        var local = new long[3];
-        foreach (var claim in claims) PriceClaim(claim, parsed, suffixes, sb, local);
-        counts.Priced += local[0];
-        counts.NotPayable += local[1];
-        counts.Errors += local[2];
+        foreach (var claim in claims) PriceClaim(claim, parsed, results, counts);
     }
 
-    private static string Field(string? value)
+    private void PriceClaim(List<int> rowIndexes, ParsedRow[] parsed, ClaimLinePrice?[] results, Counts counts)
     {
-        var sb = new StringBuilder();
-        AppendField(sb, value);
-        return sb.ToString();
-    }
-
-    private void PriceClaim(List<int> rowIndexes, ParsedRow[] parsed, string[] suffixes, StringBuilder sb, long[] counts)
-    {
-        var first = parsed[rowIndexes[0]];
-        var deductible = rowIndexes.Select(i => parsed[i].Deductible).FirstOrDefault(d => d is not null);
-        var claim = new Claim(first.ClaimId, rowIndexes.Select(i => parsed[i].Line!).ToList(), deductible);
-        var price = environment.Claims.Price(claim);
+        Core.Money.Money? deductible = null;
+        var lines = new ClaimLine[rowIndexes.Count];
+        for (var k = 0; k < lines.Length; k++)
+        {
+            ref readonly var row = ref parsed[rowIndexes[k]];
+            lines[k] = row.Line!;
+            deductible ??= row.Deductible;
+        }
+        var price = environment.Claims.Price(new Claim(parsed[rowIndexes[0]].ClaimId, lines, deductible));
         for (var k = 0; k < rowIndexes.Count; k++)
         {
-            var row = rowIndexes[k];
             var line = price.Lines[k];
-            sb.Clear();
+            results[rowIndexes[k]] = line;
             switch (line.Outcome)
             {
-                case PricingOutcome.Priced:
-                    counts[0]++;
-                    sb.Append(Amount(line.Allowed)).Append(',').Append(SettingText(line)).Append(",priced,");
-                    AppendField(sb, PricedMessage(line));
-                    break;
-                case PricingOutcome.NotPayable:
-                    counts[1]++;
-                    sb.Append(",,not_payable,");
-                    AppendField(sb, line.Message);
-                    break;
-                default:
-                    counts[2]++;
-                    sb.Append(",,error,");
-                    AppendField(sb, $"line {parsed[row].LineNumber}: {line.Message}");
-                    break;
+                case PricingOutcome.Priced: counts.Priced++; break;
+                case PricingOutcome.NotPayable: counts.NotPayable++; break;
+                default: counts.Errors++; break;
             }
-            sb.Append(',');
-            AppendField(sb, line.AdjustmentsText);
-            sb.Append(',').Append(Amount(line.LesserOfBilled)).Append(',').Append(Amount(line.PatientShare)).Append(',').Append(Amount(line.MedicarePayment)).Append('\n');
-            suffixes[row] = sb.ToString();
         }
+    }
+
+    /// <summary>The output columns of one row: the parse error, or the claim line's result.</summary>
+    private static void AppendResult(StringBuilder sb, in ParsedRow row, ClaimLinePrice? line)
+    {
+        if (line is null)
+        {
+            sb.Append(",,error,");
+            AppendField(sb, row.Error);
+            sb.Append(",,,,\n");
+            return;
+        }
+        switch (line.Outcome)
+        {
+            case PricingOutcome.Priced:
+                AppendCents(sb, line.Allowed);
+                sb.Append(',').Append(SettingText(line)).Append(",priced,");
+                AppendPricedMessage(sb, line);
+                break;
+            case PricingOutcome.NotPayable:
+                sb.Append(",,not_payable,");
+                AppendField(sb, line.Message);
+                break;
+            default:
+                sb.Append(",,error,");
+                AppendField(sb, $"line {row.LineNumber}: {line.Message}");
+                break;
+        }
+        sb.Append(',');
+        if (line.Adjustments.Count > 0) AppendField(sb, line.AdjustmentsText);
+        sb.Append(',');
+        AppendCents(sb, line.LesserOfBilled);
+        sb.Append(',');
+        AppendCents(sb, line.PatientShare);
+        sb.Append(',');
+        AppendCents(sb, line.MedicarePayment);
+        sb.Append('\n');
+    }
+
+    /// <summary>A whole-cent amount as 0.00, without the cost of a decimal format string; nothing for none.</summary>
+    private static void AppendCents(StringBuilder sb, Core.Money.Money? money)
+    {
+        if (money is not { } m) return;
+        var amount = m.Amount;
+        if (!m.IsWholeCents || amount < 0m || amount >= 1_000_000_000_000m)
+        {
+            sb.Append(amount.ToString("0.00", CultureInfo.InvariantCulture));
+            return;
+        }
+        var cents = (long)(amount * 100m);
+        sb.Append(cents / 100).Append('.');
+        var c = cents % 100;
+        if (c < 10) sb.Append('0');
+        sb.Append(c);
     }
 
     private static string SettingText(ClaimLinePrice line) =>
         line.Anesthesia is not null ? "anesthesia" : line.Base!.Value.Setting == Core.Codes.Setting.Facility ? "facility" : "non-facility";
 
     /// <summary>The release that priced the line, and any rule that changed the fee schedule amount.</summary>
-    private static string PricedMessage(ClaimLinePrice line)
+    private static void AppendPricedMessage(StringBuilder sb, ClaimLinePrice line)
     {
-        if (line.Anesthesia is { } a) return $"{a.AnesthesiaRelease}; anesthesia";
+        if (line.Anesthesia is { } a)
+        {
+            sb.Append(a.AnesthesiaRelease).Append("; anesthesia");
+            return;
+        }
         var p = line.Base!.Value;
-        var text = p.RvuRelease!.Id;
-        if (p.NonFacilityNaApplied) text += "; non-facility NA: facility rate";
-        if (p.OppsCapApplied) text += "; OPPS imaging cap applied";
-        if (p.Line.LocalitySource?.Note is { } note) text += "; " + note;
-        return text;
+        sb.Append(p.RvuRelease!.Id);
+        if (p.NonFacilityNaApplied) sb.Append("; non-facility NA: facility rate");
+        if (p.OppsCapApplied) sb.Append("; OPPS imaging cap applied");
+        if (p.Line.LocalitySource?.Note is { } note) sb.Append("; ").Append(note.Replace(',', ';'));
     }
-
-    private static string Amount(Core.Money.Money? m) =>
-        m is { } v ? v.Amount.ToString("0.00", CultureInfo.InvariantCulture) : "";
 
     private static void AppendField(StringBuilder sb, string? value)
     {

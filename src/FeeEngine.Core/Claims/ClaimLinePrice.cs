@@ -19,19 +19,29 @@ public sealed class ClaimLinePrice
     public AnesthesiaPrice? Anesthesia { get; init; }
     /// <summary>The payment-policy steps applied, in order.</summary>
     public IReadOnlyList<Adjustment> Adjustments { get; init; } = [];
+    // Amounts are held as whole cents (NoAmount when absent): a price file holds one of these per line in flight.
+    private const long NoAmount = long.MinValue;
+    private readonly long _allowed = NoAmount, _lesser = NoAmount, _deductible = NoAmount, _coinsurance = NoAmount,
+        _beforeSequestration = NoAmount, _sequestration = NoAmount;
+
+    private static long ToCents(Money.Money? m) =>
+        m is { } v ? (v.IsWholeCents ? (long)(v.Amount * 100m) : throw new ArgumentException($"Amount {v.Amount} is not whole cents.", nameof(m))) : NoAmount;
+
+    private static Money.Money? FromCents(long cents) => cents == NoAmount ? null : new Money.Money(cents / 100m);
+
     /// <summary>Medicare allowed amount after payment policies, all units (the fee schedule amount; not capped at the charge).</summary>
-    public Money.Money? Allowed { get; init; }
+    public Money.Money? Allowed { get => FromCents(_allowed); init => _allowed = ToCents(value); }
     /// <summary>The lower of the billed charge and <see cref="Allowed"/>: what Medicare pays from.</summary>
-    public Money.Money? LesserOfBilled { get; init; }
-    public Money.Money? Deductible { get; init; }
-    public Money.Money? Coinsurance { get; init; }
+    public Money.Money? LesserOfBilled { get => FromCents(_lesser); init => _lesser = ToCents(value); }
+    public Money.Money? Deductible { get => FromCents(_deductible); init => _deductible = ToCents(value); }
+    public Money.Money? Coinsurance { get => FromCents(_coinsurance); init => _coinsurance = ToCents(value); }
     /// <summary>Deductible plus coinsurance.</summary>
-    public Money.Money? PatientShare { get; init; }
+    public Money.Money? PatientShare => _deductible == NoAmount ? null : FromCents(_deductible + _coinsurance);
     /// <summary>Medicare's payment before the 2% sequestration reduction.</summary>
-    public Money.Money? PaymentBeforeSequestration { get; init; }
-    public Money.Money? Sequestration { get; init; }
+    public Money.Money? PaymentBeforeSequestration { get => FromCents(_beforeSequestration); init => _beforeSequestration = ToCents(value); }
+    public Money.Money? Sequestration { get => FromCents(_sequestration); init => _sequestration = ToCents(value); }
     /// <summary>What Medicare pays: lesser-of amount less the patient's share, less 2% sequestration.</summary>
-    public Money.Money? MedicarePayment { get; init; }
+    public Money.Money? MedicarePayment => _beforeSequestration == NoAmount ? null : FromCents(_beforeSequestration - _sequestration);
 
     public bool IsPriced => Outcome == PricingOutcome.Priced;
 

@@ -30,6 +30,7 @@ internal static class DiagnosticReductions
     {
         foreach (var rule in Rules)
         {
+            if (Units(lines, rule.Indicator) < 2) continue; // the common case: nothing to compare, nothing allocated
             // The second side of an RT/LT pair is part of its bilateral procedure, not a further one.
             var group = lines.Where(w => w.IsPriced && w.Anesthesia is null && !w.IsSecondSide && w.Row?.MultipleProcedure == rule.Indicator).ToList();
             if (group.Sum(w => w.Units.Length) < 2) continue;
@@ -47,6 +48,14 @@ internal static class DiagnosticReductions
             Reduce(tc, rule.TcReduction, rule.Policy, "TC");
             Reduce(pc, rule.PcReduction, rule.Policy, "PC");
         }
+    }
+
+    private static int Units(IReadOnlyList<LineWork> lines, char indicator)
+    {
+        var units = 0;
+        foreach (var w in lines)
+            if (w.IsPriced && w.Anesthesia is null && !w.IsSecondSide && w.Row?.MultipleProcedure == indicator) units += w.Units.Length;
+        return units;
     }
 
     private static void Reduce(List<Slot> slots, decimal reduction, string policy, string component)

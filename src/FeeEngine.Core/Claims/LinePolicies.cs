@@ -18,11 +18,14 @@ internal static class LinePolicies
     /// <summary>A PA, NP or CNS assisting (AS) is paid 85% of 16% = 13.6%.</summary>
     public const decimal NonPhysicianAssistantShare = 0.136m;
 
+    private static readonly Codes.Modifier M50 = Codes.Modifier.Parse("50"), M62 = Codes.Modifier.Parse("62"),
+        M80 = Codes.Modifier.Parse("80"), M81 = Codes.Modifier.Parse("81"), M82 = Codes.Modifier.Parse("82"), MAS = Codes.Modifier.Parse("AS");
+
     public static void Apply(LineWork w)
     {
         if (!w.IsPriced || w.Row is not { } row) return;
 
-        if (w.Has("50"))
+        if (w.Has(M50))
         {
             switch (row.BilateralSurgery)
             {
@@ -46,7 +49,7 @@ internal static class LinePolicies
             }
         }
 
-        if (w.Has("62"))
+        if (w.Has(M62))
         {
             if (row.CoSurgeons is '1' or '2')
             {
@@ -62,7 +65,7 @@ internal static class LinePolicies
             }
         }
 
-        var assistant = w.Has("80") ? "80" : w.Has("81") ? "81" : w.Has("82") ? "82" : w.Has("AS") ? "AS" : null;
+        var assistant = w.Has(M80) ? "80" : w.Has(M81) ? "81" : w.Has(M82) ? "82" : w.Has(MAS) ? "AS" : null;
         if (assistant is not null)
         {
             if (row.AssistantSurgery is '0' or '2')

@@ -61,5 +61,5 @@ internal sealed class LineWork(int index, ClaimLine line, PfsPrice basePrice)
 
     public void Add(string policy, string detail, Func<string> explanation) => (_adjustments ??= []).Add(new Adjustment(policy, detail, explanation));
 
-    public bool Has(string modifier) => Line.Service.Modifiers.Contains(Modifier.Parse(modifier));
+    public bool Has(Modifier modifier) => Line.Service.Modifiers.Contains(modifier);
 }

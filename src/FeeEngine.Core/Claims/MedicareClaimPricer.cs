@@ -121,10 +121,8 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
             LesserOfBilled = lesser,
             Deductible = split.Deductible,
             Coinsurance = split.Coinsurance,
-            PatientShare = split.PatientShare,
             PaymentBeforeSequestration = split.BeforeSequestration,
             Sequestration = split.Sequestration,
-            MedicarePayment = split.Payment,
         };
     }
 
@@ -144,6 +142,7 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     /// </summary>
     private static void BundleInjections(LineWork[] lines)
     {
+        if (!Array.Exists(lines, w => w.IsPriced && w.Anesthesia is null && w.Row?.Status == 'T')) return;
         var others = lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.Status is 'A' or 'R').Select(w => w.Code.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
         if (others.Count == 0) return;
         foreach (var w in lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.Status == 'T'))

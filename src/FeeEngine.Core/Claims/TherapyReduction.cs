@@ -15,6 +15,11 @@ internal static class TherapyReduction
 
     public static void Apply(IReadOnlyList<LineWork> lines)
     {
+        var therapyUnits = 0;
+        foreach (var w in lines)
+            if (w.IsPriced && w.Anesthesia is null && !w.IsSecondSide && w.Row?.MultipleProcedure == '5') therapyUnits += w.Units.Length;
+        if (therapyUnits < 2) return; // the common case: nothing to compare, nothing allocated
+
         var units = lines.Where(w => w.IsPriced && w.Anesthesia is null && !w.IsSecondSide && w.Row?.MultipleProcedure == '5')
             .SelectMany(w => Enumerable.Range(0, w.Units.Length).Select(u => (Line: w, Unit: u, Pe: PePayment(w.Base))))
             .OrderByDescending(x => x.Pe).ThenBy(x => x.Line.TieKey, StringComparer.Ordinal).ThenBy(x => x.Unit)
