@@ -1,3 +1,4 @@
+using FeeEngine.Schedules.Tests;
 using System.Text.Json;
 
 namespace FeeEngine.Cli.Tests;

@@ -24,10 +24,14 @@ public sealed class ClaimLinePrice
     private readonly long _allowed = NoAmount, _lesser = NoAmount, _deductible = NoAmount, _coinsurance = NoAmount,
         _beforeSequestration = NoAmount, _sequestration = NoAmount;
 
-    private static long ToCents(Money.Money? m) =>
-        m is { } v ? (v.IsWholeCents ? (long)(v.Amount * 100m) : throw new ArgumentException($"Amount {v.Amount} is not whole cents.", nameof(m))) : NoAmount;
+    private static long ToCents(Money.Money? m)
+    {
+        if (m is not { } v) return NoAmount;
+        if (Pfs.ScaledRates.TryToCents(v.Amount, out var cents)) return cents;
+        throw new ArgumentException($"Amount {v.Amount} is not a non-negative whole number of cents.", nameof(m));
+    }
 
-    private static Money.Money? FromCents(long cents) => cents == NoAmount ? null : new Money.Money(cents / 100m);
+    private static Money.Money? FromCents(long cents) => cents == NoAmount ? null : new Money.Money(Pfs.ScaledRates.CentsToDecimal(cents));
 
     /// <summary>Medicare allowed amount after payment policies, all units (the fee schedule amount; not capped at the charge).</summary>
     public Money.Money? Allowed { get => FromCents(_allowed); init => _allowed = ToCents(value); }

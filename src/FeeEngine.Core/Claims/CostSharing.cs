@@ -21,8 +21,8 @@ public static class CostSharing
     {
         var deductible = Math.Min(Math.Max(deductibleRemaining, 0m), amount.Amount);
         deductibleRemaining -= deductible;
-        if (deductible == 0m && coinsuranceRate == DefaultCoinsurance && amount.IsWholeCents && amount.Amount < MaxFastAmount)
-            return SplitWholeCents((long)(amount.Amount * 100m));
+        if (deductible == 0m && coinsuranceRate == DefaultCoinsurance && Pfs.ScaledRates.TryToCents(amount.Amount, out var cents) && cents < MaxFastCents)
+            return SplitWholeCents(cents);
         var coinsurance = Money.PfsRounding.ToCents(new Money.Money((amount.Amount - deductible) * coinsuranceRate));
         var before = amount - new Money.Money(deductible) - coinsurance;
         var sequestration = Money.PfsRounding.ToCents(before * SequestrationRate);
@@ -30,7 +30,7 @@ public static class CostSharing
     }
 
     private const decimal DefaultCoinsurance = 0.20m;
-    private const decimal MaxFastAmount = 1_000_000_000m;
+    private const long MaxFastCents = 100_000_000_000; // a billion dollars: far from overflowing cents x 20
 
     /// <summary>
     /// The common case (no deductible, 20% coinsurance) in whole cents: the same half-away-from-zero rounding of

@@ -31,6 +31,23 @@ internal static class ScaledRates
     /// <summary>Rounds a non-negative scale-10^9 amount to whole cents, half away from zero (<see cref="Money.PfsRounding"/>).</summary>
     public static long ToCents(long amount) => (amount + (CentsDivisor / 2)) / CentsDivisor;
 
+    /// <summary>
+    /// Whole cents of a non-negative decimal with at most two decimals, read from its bits (no decimal arithmetic);
+    /// false for anything else.
+    /// </summary>
+    public static bool TryToCents(decimal value, out long cents)
+    {
+        cents = 0;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[3] < 0 || bits[2] != 0 || scale > 2) return false;
+        var mantissa = ((long)(uint)bits[1] << 32) | (uint)bits[0];
+        if (mantissa > long.MaxValue / 100) return false;
+        cents = scale == 2 ? mantissa : scale == 1 ? mantissa * 10 : mantissa * 100;
+        return true;
+    }
+
     // The casts split a non-negative long into the decimal's low and middle 32-bit words; they must not be checked.
     public static decimal CentsToDecimal(long cents) =>
         unchecked(new((int)(cents & 0xFFFFFFFF), (int)(cents >> 32), 0, isNegative: false, scale: 2));
