@@ -1,5 +1,5 @@
-using FeeEngine.Schedules.Tests;
 using System.Text.Json;
+using FeeEngine.Schedules.Tests;
 
 namespace FeeEngine.Cli.Tests;
 
