@@ -88,7 +88,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
             {
                 if (currentKey is not null) finished.Add(currentKey);
                 if (key is not null && finished.Contains(key))
-                    throw new ClaimsNotContiguousException($"line {lineNumber}: claim {key} continues after other claims");
+                    throw new ClaimsNotContiguousException($"line {lineNumber}: claim {key.Replace("\u001F", " (", StringComparison.Ordinal)}) continues after other claims");
                 if (batch.Rows.Count >= RowsPerBatch)
                 {
                     Submit(batch);

@@ -61,7 +61,8 @@ public sealed class ClaimLinePrice
         foreach (var a in Adjustments) steps.Add($"{a}: {a.Explanation}");
         if (!IsPriced)
         {
-            if (Message is not null && (Base is null || Base.Value.Message != Message)) steps.Add($"{(Outcome == PricingOutcome.NotPayable ? "Not payable" : "Error")}: {Message}");
+            var explained = Anesthesia is not null ? Anesthesia.Message == Message : Base is { } pfs && pfs.Message == Message;
+            if (Message is not null && !explained) steps.Add($"{(Outcome == PricingOutcome.NotPayable ? "Not payable" : "Error")}: {Message}");
             return steps;
         }
         steps.Add($"Medicare allowed after payment policies: {Allowed}.");

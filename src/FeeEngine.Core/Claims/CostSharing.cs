@@ -41,7 +41,7 @@ public static class CostSharing
         var coinsurance = ((cents * 20) + 50) / 100;
         var before = cents - coinsurance;
         var sequestration = ((before * 2) + 50) / 100;
-        return new Split(Money.Money.Zero, FromCents(coinsurance), FromCents(before), FromCents(sequestration));
+        return new Split(FromCents(0), FromCents(coinsurance), FromCents(before), FromCents(sequestration));
     }
 
     private static Money.Money FromCents(long cents) => new(Pfs.ScaledRates.CentsToDecimal(cents));

@@ -40,9 +40,21 @@ internal static class ScaledRates
         cents = 0;
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var scale = (bits[3] >> 16) & 0xFF;
-        if (bits[3] < 0 || bits[2] != 0 || scale > 2) return false;
+        if (bits[2] != 0) return false;
         var mantissa = ((long)(uint)bits[1] << 32) | (uint)bits[0];
+        if (mantissa == 0) return true; // zero, whatever its sign bit or scale (decimal arithmetic can yield -0.00)
+        if (bits[3] < 0) return false;
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (scale > 2)
+        {
+            // More decimals than cents: whole cents only when the extra digits are zeros (e.g. 0.1000 from a multiplication).
+            for (var i = 2; i < scale; i++)
+            {
+                if (mantissa % 10 != 0) return false;
+                mantissa /= 10;
+            }
+            scale = 2;
+        }
         if (mantissa > long.MaxValue / 100) return false;
         cents = scale == 2 ? mantissa : scale == 1 ? mantissa * 10 : mantissa * 100;
         return true;
