@@ -21,12 +21,17 @@ import_from=(schedules/sample)
 zip="$cms/../zip-oct2025/ZIP5_OCT2025.txt"
 if [ -d "$cms" ]; then release_args=(--cms-release "$cms" --zip-file "$zip"); import_from=("$cms" "$zip"); fi
 
-echo "== in memory"
-dotnet "$work/bench/FeeEngine.Benchmark.dll" --lines "$lines" --schedules schedules "${release_args[@]}" --csv-out "$work/lines.csv"
-
-echo "== price-file end to end"
 dotnet "$work/cli/feeengine.dll" --db "$work/bench.db" import cms "${import_from[@]}" >/dev/null
-/usr/bin/time -f "%e %M" -o "$work/time.txt" dotnet "$work/cli/feeengine.dll" --db "$work/bench.db" price-file "$work/lines.csv" --out "$work/priced.csv"
-read -r seconds peak_kb < "$work/time.txt"
-awk -v n="$lines" -v s="$seconds" -v kb="$peak_kb" 'BEGIN {
-  printf "price-file: %d lines in %.2f s wall = %d lines/s end to end; peak RSS %d MB\n", n, s, n / s, kb / 1024 }'
+
+# Two line mixes: "uniform" draws every code of the release alike (half are surgeries, so most claims go through
+# the multiple-procedure machinery: the pessimistic case); "clinic" is a physician-practice mix of visits, tests,
+# therapy and a few procedures (LineGenerator.ClinicMix).
+for mix in uniform clinic; do
+  echo "== $mix mix: in memory"
+  dotnet "$work/bench/FeeEngine.Benchmark.dll" --lines "$lines" --schedules schedules "${release_args[@]}" --mix "$mix" --csv-out "$work/lines.csv"
+  echo "== $mix mix: price-file end to end"
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" dotnet "$work/cli/feeengine.dll" --db "$work/bench.db" price-file "$work/lines.csv" --out "$work/priced.csv" >/dev/null
+  read -r seconds peak_kb < "$work/time.txt"
+  awk -v n="$lines" -v s="$seconds" -v kb="$peak_kb" -v mix="$mix" 'BEGIN {
+    printf "price-file (%s mix, every payment policy): %d lines in %.2f s wall = %d lines/s end to end; peak RSS %d MB\n", mix, n, s, n / s, kb / 1024 }'
+done

@@ -1,12 +1,13 @@
 namespace FeeEngine.Benchmark;
 
-internal sealed record BenchmarkOptions(int Lines, string Schedules, string? CmsRelease, string? CsvOut, string? ZipFile)
+internal sealed record BenchmarkOptions(int Lines, string Schedules, string? CmsRelease, string? CsvOut, string? ZipFile, string Mix)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
         var lines = 1_000_000;
         var schedules = "schedules";
         string? cms = null, csv = null, zip = null;
+        var mix = "uniform";
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -16,9 +17,11 @@ internal sealed record BenchmarkOptions(int Lines, string Schedules, string? Cms
                 case "--cms-release": cms = args[++i]; break;
                 case "--csv-out": csv = args[++i]; break;
                 case "--zip-file": zip = args[++i]; break;
+                case "--mix": mix = args[++i]; break;
                 default: throw new ArgumentException($"unknown argument {args[i]}");
             }
         }
-        return new BenchmarkOptions(lines, schedules, cms, csv, zip);
+        if (mix is not ("uniform" or "clinic")) throw new ArgumentException($"--mix {mix}: expected uniform or clinic");
+        return new BenchmarkOptions(lines, schedules, cms, csv, zip, mix);
     }
 }

@@ -13,10 +13,27 @@ internal static class LineGenerator
 {
     private static readonly string[] PlacesOfService = ["11", "11", "11", "22", "21", "19", "23", "12"];
 
-    public static PfsLine[] Generate(BenchmarkData data, int count, int seed)
+    /// <summary>
+    /// A physician-practice claim mix (weights per 1,000 lines, the project's own estimate, not CMS utilisation
+    /// data): office and hospital visits dominate, then tests and their interpretations, therapy and a few procedures.
+    /// </summary>
+    private static readonly (string Code, int Weight)[] ClinicMix =
+    [
+        ("99213", 200), ("99214", 180), ("99215", 40), ("99212", 30), ("99203", 30), ("99204", 30), ("99232", 40), ("99233", 20),
+        ("99223", 10), ("99283", 20), ("99284", 20), ("99285", 10), ("93000", 30), ("71046", 30), ("71046-26", 20), ("73721-26", 10),
+        ("71250-26", 10), ("74177-26", 10), ("70450-26", 10), ("93306-26", 10), ("88305-26", 20), ("97110", 30), ("97140", 20),
+        ("97530", 10), ("97112", 10), ("20610", 10), ("11042", 5), ("17000", 10), ("17110", 5), ("96372", 20), ("36415", 20),
+        ("45378", 5), ("43239", 5), ("66984", 3), ("27447", 2), ("29881", 3), ("64483", 3), ("G0439", 10),
+    ];
+
+    public static PfsLine[] Generate(BenchmarkData data, int count, int seed, string mix = "uniform")
     {
         var random = new Random(seed);
-        var rows = data.Release.Rvus.Where(r => PfsStatus.IsPricedFromRvus(r.Status)).OrderBy(r => r.Key.Packed).ToArray();
+        var rows = mix == "clinic"
+            ? ClinicMix.SelectMany(m => Enumerable.Repeat(m.Code, m.Weight))
+                .Select(c => data.Release.FindRvuOrNull(new RvuKey(HcpcsCode.Parse(c[..5]), c.Length > 5 ? Modifier.Parse(c[6..]) : Modifier.None)))
+                .OfType<RvuRecord>().ToArray()
+            : data.Release.Rvus.Where(r => PfsStatus.IsPricedFromRvus(r.Status)).OrderBy(r => r.Key.Packed).ToArray();
         var localities = data.Release.Gpcis.Select(g => g.Locality).OrderBy(l => l.Packed).ToArray();
         var places = PlacesOfService.Select(PlaceOfService.Parse).ToArray();
         var start = data.Release.EffectiveFrom;

@@ -7,7 +7,8 @@ using FeeEngine.Benchmark;
 var options = BenchmarkOptions.Parse(args);
 var data = BenchmarkData.Load(options);
 Console.WriteLine($"Reference data: {data.Description}");
-var lines = LineGenerator.Generate(data, options.Lines, seed: 42);
+var lines = LineGenerator.Generate(data, options.Lines, seed: 42, options.Mix);
+Console.WriteLine($"Line mix: {options.Mix}");
 
 var result = InMemoryBenchmark.Run(data.Pricer, lines);
 var inv = CultureInfo.InvariantCulture;

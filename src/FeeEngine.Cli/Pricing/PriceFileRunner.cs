@@ -239,7 +239,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         switch (line.Outcome)
         {
             case PricingOutcome.Priced:
-                AppendCents(sb, line.Allowed);
+                AppendCents(sb, line.AllowedCents);
                 sb.Append(',').Append(SettingText(line)).Append(",priced,");
                 AppendPricedMessage(sb, line);
                 break;
@@ -255,29 +255,22 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         sb.Append(',');
         if (line.Adjustments.Count > 0) AppendField(sb, line.AdjustmentsText);
         sb.Append(',');
-        AppendCents(sb, line.LesserOfBilled);
+        AppendCents(sb, line.LesserOfBilledCents);
         sb.Append(',');
-        AppendCents(sb, line.PatientShare);
+        AppendCents(sb, line.PatientShareCents);
         sb.Append(',');
-        AppendCents(sb, line.MedicarePayment);
+        AppendCents(sb, line.MedicarePaymentCents);
         sb.Append('\n');
     }
 
     /// <summary>A whole-cent amount as 0.00, without the cost of a decimal format string; nothing for none.</summary>
-    private static void AppendCents(StringBuilder sb, Core.Money.Money? money)
+    private static void AppendCents(StringBuilder sb, long? cents)
     {
-        if (money is not { } m) return;
-        var amount = m.Amount;
-        if (!m.IsWholeCents || amount < 0m || amount >= 1_000_000_000_000m)
-        {
-            sb.Append(amount.ToString("0.00", CultureInfo.InvariantCulture));
-            return;
-        }
-        var cents = (long)(amount * 100m);
-        sb.Append(cents / 100).Append('.');
-        var c = cents % 100;
-        if (c < 10) sb.Append('0');
-        sb.Append(c);
+        if (cents is not { } c) return;
+        sb.Append(c / 100).Append('.');
+        var rest = c % 100;
+        if (rest < 10) sb.Append('0');
+        sb.Append(rest);
     }
 
     private static string SettingText(ClaimLinePrice line) =>

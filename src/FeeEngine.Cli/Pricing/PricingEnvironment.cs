@@ -33,10 +33,12 @@ public sealed class PricingEnvironment
         var cf = ConversionFactorTableReader.Read(Path.Combine(schedules, "conversion-factors.csv"));
         var floor = WorkGpciFloorReader.Read(Path.Combine(schedules, "work-gpci-floor.csv"));
         var store = new ReleaseStore(context.Database, context.Clock);
+        // The ZIP file (some 43,000 rows) loads on the other core while the releases load here.
+        var zips = Task.Run(store.LoadZipCatalog);
         var catalog = store.LoadCatalog(years);
         var pricer = new MedicarePfsPricer(catalog, cf, floor);
         var anesthesia = new AnesthesiaPricer(catalog, new AnesthesiaBaseUnitStore(context.Database, context.Clock).Load());
-        return new PricingEnvironment(pricer, new MedicareClaimPricer(pricer, anesthesia), store.LoadZipCatalog());
+        return new PricingEnvironment(pricer, new MedicareClaimPricer(pricer, anesthesia), zips.GetAwaiter().GetResult());
     }
 
     /// <summary>The folder with the project's dated tables: $FEEENGINE_SCHEDULES, else the copy beside the program.</summary>

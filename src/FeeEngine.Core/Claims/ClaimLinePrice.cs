@@ -33,6 +33,19 @@ public sealed class ClaimLinePrice
 
     private static Money.Money? FromCents(long cents) => cents == NoAmount ? null : new Money.Money(Pfs.ScaledRates.CentsToDecimal(cents));
 
+    /// <summary>Sets the amounts in whole cents directly (the pricer's fast path: no decimal round trip).</summary>
+    internal (long Allowed, long Lesser, long Deductible, long Coinsurance, long BeforeSequestration, long Sequestration) Cents
+    {
+        init => (_allowed, _lesser, _deductible, _coinsurance, _beforeSequestration, _sequestration) = value;
+    }
+
+    /// <summary>Whole cents of <see cref="Allowed"/>, <see cref="LesserOfBilled"/>, <see cref="PatientShare"/> and
+    /// <see cref="MedicarePayment"/> for writers of large files; null when the line has no amount.</summary>
+    public long? AllowedCents => _allowed == NoAmount ? null : _allowed;
+    public long? LesserOfBilledCents => _lesser == NoAmount ? null : _lesser;
+    public long? PatientShareCents => _deductible == NoAmount ? null : _deductible + _coinsurance;
+    public long? MedicarePaymentCents => _beforeSequestration == NoAmount ? null : _beforeSequestration - _sequestration;
+
     /// <summary>Medicare allowed amount after payment policies, all units (the fee schedule amount; not capped at the charge).</summary>
     public Money.Money? Allowed { get => FromCents(_allowed); init => _allowed = ToCents(value); }
     /// <summary>The lower of the billed charge and <see cref="Allowed"/>: what Medicare pays from.</summary>

@@ -22,26 +22,30 @@ public static class CostSharing
         var deductible = Math.Min(Math.Max(deductibleRemaining, 0m), amount.Amount);
         deductibleRemaining -= deductible;
         if (deductible == 0m && coinsuranceRate == DefaultCoinsurance && Pfs.ScaledRates.TryToCents(amount.Amount, out var cents) && cents < MaxFastCents)
-            return SplitWholeCents(cents);
+        {
+            var (coins, net, seq) = SplitWholeCents(cents);
+            return new Split(FromCents(0), FromCents(coins), FromCents(net), FromCents(seq));
+        }
         var coinsurance = Money.PfsRounding.ToCents(new Money.Money((amount.Amount - deductible) * coinsuranceRate));
         var before = amount - new Money.Money(deductible) - coinsurance;
         var sequestration = Money.PfsRounding.ToCents(before * SequestrationRate);
         return new Split(new Money.Money(deductible), coinsurance, before, sequestration);
     }
 
-    private const decimal DefaultCoinsurance = 0.20m;
+    /// <summary>Part B coinsurance for PFS services.</summary>
+    public const decimal DefaultCoinsurance = 0.20m;
     private const long MaxFastCents = 100_000_000_000; // a billion dollars: far from overflowing cents x 20
 
     /// <summary>
     /// The common case (no deductible, 20% coinsurance) in whole cents: the same half-away-from-zero rounding of
     /// 20% and 2% as the decimal path, without decimal arithmetic.
     /// </summary>
-    private static Split SplitWholeCents(long cents)
+    internal static (long Coinsurance, long BeforeSequestration, long Sequestration) SplitWholeCents(long cents)
     {
         var coinsurance = ((cents * 20) + 50) / 100;
         var before = cents - coinsurance;
         var sequestration = ((before * 2) + 50) / 100;
-        return new Split(FromCents(0), FromCents(coinsurance), FromCents(before), FromCents(sequestration));
+        return (coinsurance, before, sequestration);
     }
 
     private static Money.Money FromCents(long cents) => new(Pfs.ScaledRates.CentsToDecimal(cents));

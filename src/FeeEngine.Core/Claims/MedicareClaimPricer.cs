@@ -108,6 +108,19 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     private static ClaimLinePrice Priced(ClaimLine line, PfsPrice? basePrice, AnesthesiaPrice? anesthesia, IReadOnlyList<Adjustment> adjustments,
         Money.Money allowed, ref decimal deductible, decimal coinsuranceRate)
     {
+        if (deductible <= 0m && coinsuranceRate == CostSharing.DefaultCoinsurance && ScaledRates.TryToCents(allowed.Amount, out var allowedCents)
+            && (line.BilledCharge is not { } billed || ScaledRates.TryToCents(billed.Amount, out _)))
+        {
+            // The common case in whole cents: no deductible left, 20% coinsurance.
+            var lesserCents = allowedCents;
+            if (line.BilledCharge is { } billedCharge && ScaledRates.TryToCents(billedCharge.Amount, out var chargeCents) && chargeCents < lesserCents) lesserCents = chargeCents;
+            var (coinsurance, before, sequestration) = CostSharing.SplitWholeCents(lesserCents);
+            return new ClaimLinePrice
+            {
+                Line = line, Outcome = PricingOutcome.Priced, Base = basePrice, Anesthesia = anesthesia, Adjustments = adjustments,
+                Cents = (allowedCents, lesserCents, 0, coinsurance, before, sequestration),
+            };
+        }
         var lesser = line.BilledCharge is { } charge ? Money.Money.Min(charge, allowed) : allowed;
         var split = CostSharing.Apply(lesser, ref deductible, coinsuranceRate);
         return new ClaimLinePrice
