@@ -14,7 +14,8 @@ trap 'rm -rf "$work"' EXIT
 cms="${FEEENGINE_CMS_DATA:-$(cd .. && pwd)/shared/cms}/2025/rvu25d"
 
 dotnet build scripts/benchmark -c Release -nologo -v quiet -o "$work/bench" >/dev/null
-dotnet build src/FeeEngine.Cli -c Release -nologo -v quiet -o "$work/cli" >/dev/null
+# feeengine as a user installs it: published ReadyToRun (precompiled), so start-up does not wait for the JIT.
+dotnet publish src/FeeEngine.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -nologo -v quiet -o "$work/cli" >/dev/null
 
 release_args=()
 import_from=(schedules/sample)

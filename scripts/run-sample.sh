@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p out
 rm -f out/sample.db out/sample.db-wal out/sample.db-shm
-dotnet build src/FeeEngine.Cli -c Release -nologo -v quiet -o out/bin
+dotnet publish src/FeeEngine.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -nologo -v quiet -o out/bin
 feeengine() { dotnet out/bin/feeengine.dll --db out/sample.db "$@"; }
 feeengine import cms schedules/sample
 feeengine price --hcpcs 99213 --zip 10001 --pos 11 --date 2025-11-03

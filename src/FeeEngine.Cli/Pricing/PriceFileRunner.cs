@@ -185,18 +185,29 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
     private void PriceClaims(ParsedRow[] parsed, ClaimLinePrice?[] results, Counts counts)
     {
         var claims = new List<List<int>>();
-        var byKey = new Dictionary<(string, string), List<int>>();
+        Dictionary<(string, string), List<int>>? byKey = null;
+        List<int>? current = null;
+        string? currentId = null, currentDate = null;
         for (var i = 0; i < parsed.Length; i++)
         {
             counts.Lines++;
-            if (parsed[i].Line is null)
+            ref readonly var row = ref parsed[i];
+            if (row.Line is null)
             {
                 counts.Errors++;
                 continue;
             }
-            var key = (parsed[i].ClaimId, parsed[i].DateText);
-            if (!byKey.TryGetValue(key, out var list)) { byKey[key] = list = []; claims.Add(list); }
-            list.Add(i);
+            // Rows of one claim usually follow each other (and share their strings): extend the current claim.
+            if (current is not null && row.ClaimId == currentId && row.DateText == currentDate)
+            {
+                current.Add(i);
+                continue;
+            }
+            byKey ??= [];
+            var key = (row.ClaimId, row.DateText);
+            if (!byKey.TryGetValue(key, out current)) { byKey[key] = current = []; claims.Add(current); }
+            current.Add(i);
+            (currentId, currentDate) = key;
         }
         counts.Claims += claims.Count;
         foreach (var claim in claims) PriceClaim(claim, parsed, results, counts);
