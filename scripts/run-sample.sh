@@ -11,4 +11,5 @@ feeengine import cms schedules/sample
 feeengine price --hcpcs 99213 --zip 10001 --pos 11 --date 2025-11-03
 feeengine price-file schedules/sample/claims.csv --out out/sample-priced.csv
 echo
-column -s, -t < out/sample-priced.csv 2>/dev/null || cat out/sample-priced.csv
+# column(1) merges empty fields, so mark them first; quoted fields with commas may still shift in this view.
+sed -e 's/,,/,-,/g; s/,,/,-,/g; s/,$/,-/' out/sample-priced.csv | column -s, -t 2>/dev/null || cat out/sample-priced.csv
