@@ -14,7 +14,13 @@ public sealed class ClaimLinePrice
     /// <summary>Why the line was not priced; null when priced.</summary>
     public string? Message { get; init; }
     /// <summary>The PFS fee schedule amount of the row, before payment policies (null for anesthesia lines).</summary>
-    public PfsPrice? Base { get; init; }
+    public PfsPrice? Base => _bases is null ? null : _bases[_baseIndex];
+
+    // The claim's fee schedule prices are shared by its lines rather than copied into each (a price is ~180 bytes).
+    private readonly PfsPrice[]? _bases;
+    private readonly int _baseIndex;
+
+    internal (PfsPrice[]? Prices, int Index) BaseSource { init => (_bases, _baseIndex) = value; }
     /// <summary>The anesthesia price, for anesthesia lines.</summary>
     public AnesthesiaPrice? Anesthesia { get; init; }
     /// <summary>The payment-policy steps applied, in order.</summary>

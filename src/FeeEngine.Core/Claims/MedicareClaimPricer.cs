@@ -36,7 +36,7 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
         DiagnosticReductions.Apply(lines, pfs);
         TherapyReduction.Apply(lines);
 
-        return new ClaimPrice(claim, Finish(claim, lines));
+        return new ClaimPrice(claim, Finish(claim, lines, bases));
     }
 
     private static readonly ushort[] PolicyModifiers =
@@ -85,15 +85,42 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     {
         var results = new ClaimLinePrice[bases.Length];
         var deductible = claim.DeductibleRemaining?.Amount ?? 0m;
+        if (deductible <= 0m && claim.CoinsuranceRate == CostSharing.DefaultCoinsurance)
+        {
+            // The common case: no deductible to share out, so order does not matter and everything is whole cents.
+            for (var i = 0; i < bases.Length; i++)
+            {
+                var line = claim.Lines[i];
+                ref readonly var b = ref bases[i];
+                results[i] = b.IsPriced
+                    ? PricedInCents(line, (bases, i), b.UnitCents * line.Service.Units)
+                    : new ClaimLinePrice { Line = line, Outcome = b.Outcome, Message = b.Message, BaseSource = (bases, i) };
+            }
+            return results;
+        }
         foreach (var i in CostSharingOrder(claim, deductible))
         {
             var line = claim.Lines[i];
             ref readonly var b = ref bases[i];
             results[i] = b.IsPriced
-                ? Priced(line, b, null, [], b.Allowed, ref deductible, claim.CoinsuranceRate)
-                : new ClaimLinePrice { Line = line, Outcome = b.Outcome, Message = b.Message, Base = b };
+                ? Priced(line, (bases, i), null, [], b.Allowed, ref deductible, claim.CoinsuranceRate)
+                : new ClaimLinePrice { Line = line, Outcome = b.Outcome, Message = b.Message, BaseSource = (bases, i) };
         }
         return results;
+    }
+
+    /// <summary>A priced line with no deductible left and 20% coinsurance, all in whole cents.</summary>
+    private static ClaimLinePrice PricedInCents(ClaimLine line, (PfsPrice[]? Prices, int Index) basePrice, long allowedCents,
+        AnesthesiaPrice? anesthesia = null, IReadOnlyList<Adjustment>? adjustments = null)
+    {
+        var lesserCents = allowedCents;
+        if (line.BilledCharge is { } billed && ScaledRates.TryToCents(billed.Amount, out var chargeCents) && chargeCents < lesserCents) lesserCents = chargeCents;
+        var (coinsurance, before, sequestration) = CostSharing.SplitWholeCents(lesserCents);
+        return new ClaimLinePrice
+        {
+            Line = line, Outcome = PricingOutcome.Priced, BaseSource = basePrice, Anesthesia = anesthesia, Adjustments = adjustments ?? [],
+            Cents = (allowedCents, lesserCents, 0, coinsurance, before, sequestration),
+        };
     }
 
     /// <summary>The order lines take the deductible in: line-id order (numeric where the ids are numbers), never file order.</summary>
@@ -105,29 +132,19 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
             .ThenBy(i => claim.Lines[i].Service.Code.ToString(), StringComparer.Ordinal).ThenBy(i => claim.Lines[i].Service.Modifiers.ToString(), StringComparer.Ordinal);
     }
 
-    private static ClaimLinePrice Priced(ClaimLine line, PfsPrice? basePrice, AnesthesiaPrice? anesthesia, IReadOnlyList<Adjustment> adjustments,
+    private static ClaimLinePrice Priced(ClaimLine line, (PfsPrice[]? Prices, int Index) basePrice, AnesthesiaPrice? anesthesia, IReadOnlyList<Adjustment> adjustments,
         Money.Money allowed, ref decimal deductible, decimal coinsuranceRate)
     {
         if (deductible <= 0m && coinsuranceRate == CostSharing.DefaultCoinsurance && ScaledRates.TryToCents(allowed.Amount, out var allowedCents)
             && (line.BilledCharge is not { } billed || ScaledRates.TryToCents(billed.Amount, out _)))
-        {
-            // The common case in whole cents: no deductible left, 20% coinsurance.
-            var lesserCents = allowedCents;
-            if (line.BilledCharge is { } billedCharge && ScaledRates.TryToCents(billedCharge.Amount, out var chargeCents) && chargeCents < lesserCents) lesserCents = chargeCents;
-            var (coinsurance, before, sequestration) = CostSharing.SplitWholeCents(lesserCents);
-            return new ClaimLinePrice
-            {
-                Line = line, Outcome = PricingOutcome.Priced, Base = basePrice, Anesthesia = anesthesia, Adjustments = adjustments,
-                Cents = (allowedCents, lesserCents, 0, coinsurance, before, sequestration),
-            };
-        }
+            return PricedInCents(line, basePrice, allowedCents, anesthesia, adjustments);
         var lesser = line.BilledCharge is { } charge ? Money.Money.Min(charge, allowed) : allowed;
         var split = CostSharing.Apply(lesser, ref deductible, coinsuranceRate);
         return new ClaimLinePrice
         {
             Line = line,
             Outcome = PricingOutcome.Priced,
-            Base = basePrice,
+            BaseSource = basePrice,
             Anesthesia = anesthesia,
             Adjustments = adjustments,
             Allowed = allowed,
@@ -162,19 +179,19 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
             w.NotPayable($"not payable: {w.Row!.Key} has status T (injection), paid only when no other PFS service is billed the same day by the same provider; bundled with {string.Join(", ", others)}");
     }
 
-    private static ClaimLinePrice[] Finish(Claim claim, LineWork[] lines)
+    private static ClaimLinePrice[] Finish(Claim claim, LineWork[] lines, PfsPrice[] bases)
     {
         var results = new ClaimLinePrice[lines.Length];
         var deductible = claim.DeductibleRemaining?.Amount ?? 0m;
         foreach (var i in CostSharingOrder(claim, deductible))
         {
             var w = lines[i];
-            PfsPrice? basePrice = w.Anesthesia is null ? w.Base : null;
+            var basePrice = w.Anesthesia is null ? (bases, i) : ((PfsPrice[]?)null, 0);
             if (!w.IsPriced)
             {
                 results[i] = new ClaimLinePrice
                 {
-                    Line = w.Line, Outcome = w.Outcome, Message = w.Message, Base = basePrice, Anesthesia = w.Anesthesia, Adjustments = w.Adjustments,
+                    Line = w.Line, Outcome = w.Outcome, Message = w.Message, BaseSource = basePrice, Anesthesia = w.Anesthesia, Adjustments = w.Adjustments,
                 };
                 continue;
             }
