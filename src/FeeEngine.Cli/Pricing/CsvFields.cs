@@ -26,6 +26,27 @@ public static class CsvFields
         }
     }
 
+    /// <summary>
+    /// Splits only the first <c>ranges.Length</c> fields (stopping there), for callers that need a key from the
+    /// leading columns; returns how many fields were found, at most <c>ranges.Length</c>.
+    /// </summary>
+    public static int SplitFirst(string line, Span<Range> ranges, out string text)
+    {
+        if (line.Contains('"')) return Math.Min(SplitQuoted(line, ranges, out text), ranges.Length);
+        text = line;
+        var span = line.AsSpan();
+        var start = 0;
+        for (var count = 0; count < ranges.Length; count++)
+        {
+            var comma = span[start..].IndexOf(',');
+            var end = comma < 0 ? span.Length : start + comma;
+            ranges[count] = new Range(start, end);
+            if (comma < 0) return count + 1;
+            start = end + 1;
+        }
+        return ranges.Length;
+    }
+
     private static int SplitQuoted(string line, Span<Range> ranges, out string text)
     {
         // Unescape into a buffer; a field's range points into the buffer. Separators never appear inside a range.

@@ -45,8 +45,35 @@ public readonly record struct ParsedRow(int LineNumber, string ClaimId, string D
     {
         money = null;
         if (text.IsEmpty) return true;
+        if (TryPlainCents(text, out var cents))
+        {
+            money = new Core.Money.Money(cents / 100m);
+            return true;
+        }
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) || d < 0m) return false;
         money = new Core.Money.Money(d);
+        return true;
+    }
+
+    /// <summary>The usual form of an amount, digits with up to two decimals ("150", "150.5", "150.00"), read without decimal parsing.</summary>
+    private static bool TryPlainCents(ReadOnlySpan<char> text, out long cents)
+    {
+        cents = 0;
+        var dot = text.IndexOf('.');
+        var whole = dot < 0 ? text : text[..dot];
+        var fraction = dot < 0 ? [] : text[(dot + 1)..];
+        if (whole.IsEmpty || whole.Length > 12 || fraction.Length > 2) return false;
+        foreach (var c in whole)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            cents = (cents * 10) + (c - '0');
+        }
+        for (var i = 0; i < 2; i++)
+        {
+            var digit = i < fraction.Length ? fraction[i] : '0';
+            if (!char.IsAsciiDigit(digit)) return false;
+            cents = (cents * 10) + (digit - '0');
+        }
         return true;
     }
 

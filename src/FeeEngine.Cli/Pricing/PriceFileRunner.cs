@@ -73,7 +73,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         var total = new Counts();
         var pending = new Queue<Task<(StringBuilder Output, Counts Counts)>>();
         var finished = new HashSet<string>(StringComparer.Ordinal);
-        var ranges = new Range[columns.Count + 1];
+        var ranges = new Range[Math.Max(columns.ClaimId, columns.Date) + 1]; // only the key's columns are split here
         var batch = new Batch(new List<string>(RowsPerBatch), new List<int>(RowsPerBatch));
         string? currentKey = null;
         var lineNumber = 1;
@@ -126,7 +126,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
     private static bool SameClaim(string row, InputColumns c, Range[] ranges, string? key)
     {
         if (key is null) return false;
-        var n = CsvFields.Split(row, ranges, out var text);
+        var n = CsvFields.SplitFirst(row, ranges, out var text);
         if (n <= Math.Max(c.ClaimId, c.Date)) return false;
         var t = text.AsSpan();
         var id = t[ranges[c.ClaimId]].Trim();
@@ -138,7 +138,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
     /// <summary>claim_id and date_of_service of a row (null for a row too short to have them: it becomes an error row).</summary>
     private static string? ClaimKey(string row, InputColumns c, Range[] ranges)
     {
-        var n = CsvFields.Split(row, ranges, out var text);
+        var n = CsvFields.SplitFirst(row, ranges, out var text);
         if (n <= Math.Max(c.ClaimId, c.Date)) return null;
         var t = text.AsSpan();
         return string.Concat(t[ranges[c.ClaimId]].Trim(), "\u001F", t[ranges[c.Date]].Trim());
