@@ -58,20 +58,19 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
             var modifiers = line.Service.Modifiers;
             for (var m = 0; m < modifiers.Count; m++)
                 if (Array.IndexOf(PolicyModifiers, modifiers[m].Packed) >= 0) return true;
-            var row = bases[i].Rvu;
-            if (row is null)
+            ref readonly var b = ref bases[i];
+            if (b.Entry is not { } entry)
             {
-                if (AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code)) return true;
+                // Not priced: only anesthesia (status J, or an anesthesia code the file lacks) needs the claim pricer.
+                if (b.Rvu?.Status == 'J' || (b.Rvu is null && AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code))) return true;
                 continue;
             }
-            if (row.Status == 'J') return true;
-            if (!bases[i].IsPriced) continue;
-            if (row.Status == 'T') injection = true;
+            if (entry.Status == 'T') injection = true;
             else others++;
             var units = line.Service.Units;
-            switch (row.MultipleProcedure)
+            switch (entry.MultipleProcedure)
             {
-                case '1' or '2' or '3' when row.GlobalDays != "ZZZ": surgery += units; break;
+                case '1' or '2' or '3' when !entry.AddOn: surgery += units; break;
                 case '4': imaging += units; break;
                 case '5': therapy += units; break;
                 case '6': cardiovascular += units; break;

@@ -115,6 +115,7 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         var unitCents = capApplied ? oppsCents : pfsCents;
         return new PfsPrice(line, PricingOutcome.Priced, null)
         {
+            Entry = entry,
             RvuRelease = release,
             GpciRelease = gpciRelease,
             Rvu = row,

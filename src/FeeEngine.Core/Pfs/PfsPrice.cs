@@ -24,6 +24,8 @@ public readonly struct PfsPrice
     public PfsRelease? RvuRelease { get; internal init; }
     public PfsRelease? GpciRelease { get; internal init; }
     public RvuRecord? Rvu { get; internal init; }
+    /// <summary>The row's hot fields (status, indicators), set on priced lines: read without touching the full record.</summary>
+    internal RvuEntry? Entry { get; init; }
     public GpciRecord? Gpci { get; internal init; }
     public ConversionFactorEntry? ConversionFactor { get; internal init; }
     /// <summary>The work GPCI used (with or without the 1.0 floor, by date).</summary>

@@ -79,6 +79,8 @@ internal sealed class RvuEntry
         PricedFromRvus = PfsStatus.IsPricedFromRvus(record.Status);
         NonFacilityNa = record.NonFacilityNa;
         OppsCapped = record.IsOppsCapped;
+        MultipleProcedure = record.MultipleProcedure;
+        AddOn = record.GlobalDays == "ZZZ";
         Exact = ScaledRates.TryScale(record.WorkRvu.Value, ScaledRates.RvuScale, out Work)
               & ScaledRates.TryScale(record.NonFacilityPeRvu.Value, ScaledRates.RvuScale, out NonFacilityPe)
               & ScaledRates.TryScale(record.FacilityPeRvu.Value, ScaledRates.RvuScale, out FacilityPe)
@@ -90,7 +92,8 @@ internal sealed class RvuEntry
 
     public readonly RvuRecord Record;
     public readonly char Status;
-    public readonly bool PricedFromRvus, NonFacilityNa, OppsCapped;
+    public readonly bool PricedFromRvus, NonFacilityNa, OppsCapped, AddOn;
+    public readonly char MultipleProcedure;
     public readonly bool Exact;
     public readonly long Work, NonFacilityPe, FacilityPe, Mp, OppsNonFacilityPe, OppsFacilityPe, OppsMp;
 }
