@@ -18,7 +18,22 @@ internal sealed class LineWork(int index, ClaimLine line, PfsPrice basePrice)
     public string? Message { get; set; } = basePrice.Message;
 
     /// <summary>The amount of each unit of service, starting at the fee schedule amount.</summary>
-    public decimal[] Units { get; } = basePrice.IsPriced ? Enumerable.Repeat(basePrice.UnitAmount.Amount, line.Service.Units).ToArray() : [];
+    public decimal[] Units { get; } = basePrice.IsPriced ? Filled(basePrice.UnitAmount.Amount, line.Service.Units) : [];
+
+    private static decimal[] Filled(decimal value, int count)
+    {
+        var units = new decimal[count];
+        Array.Fill(units, value);
+        return units;
+    }
+
+    /// <summary>The line's amount before rounding: the units' amounts times the bilateral and role factors.</summary>
+    public decimal Total()
+    {
+        var sum = 0m;
+        foreach (var u in Units) sum += u;
+        return sum * Bilateral * Role;
+    }
 
     /// <summary>Bilateral factor (50: 150%/200%/100%; the second side of an RT/LT pair: its share).</summary>
     public decimal Bilateral { get; set; } = 1m;

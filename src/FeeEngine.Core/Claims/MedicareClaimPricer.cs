@@ -123,13 +123,16 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     }
 
     /// <summary>The order lines take the deductible in: line-id order (numeric where the ids are numbers), never file order.</summary>
-    private static IEnumerable<int> CostSharingOrder(Claim claim, decimal deductible)
+    private static int[] CostSharingOrder(Claim claim, decimal deductible)
     {
-        var indexes = Enumerable.Range(0, claim.Lines.Count);
-        if (deductible <= 0m) return indexes; // nothing to share out: any order gives the same amounts
-        return indexes.OrderBy(i => LineOrder(claim.Lines[i].LineId)).ThenBy(i => claim.Lines[i].LineId, StringComparer.Ordinal)
-            .ThenBy(i => claim.Lines[i].Service.Code.ToString(), StringComparer.Ordinal).ThenBy(i => claim.Lines[i].Service.Modifiers.ToString(), StringComparer.Ordinal);
+        var count = claim.Lines.Count;
+        if (deductible <= 0m) return count < Identity.Length ? Identity[count] : [.. Enumerable.Range(0, count)]; // any order gives the same amounts
+        return Enumerable.Range(0, count).OrderBy(i => LineOrder(claim.Lines[i].LineId)).ThenBy(i => claim.Lines[i].LineId, StringComparer.Ordinal)
+            .ThenBy(i => claim.Lines[i].Service.Code.ToString(), StringComparer.Ordinal).ThenBy(i => claim.Lines[i].Service.Modifiers.ToString(), StringComparer.Ordinal).ToArray();
     }
+
+    // 0..n-1 for the common claim sizes, shared: read-only once built.
+    private static readonly int[][] Identity = [.. Enumerable.Range(0, 64).Select(n => Enumerable.Range(0, n).ToArray())];
 
     private static ClaimLinePrice Priced(ClaimLine line, (PfsPrice[]? Prices, int Index) basePrice, AnesthesiaPrice? anesthesia, IReadOnlyList<Adjustment> adjustments,
         Money.Money allowed, ref decimal deductible, decimal coinsuranceRate)
@@ -196,7 +199,7 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
             }
             var allowed = w.Anesthesia is { } a
                 ? a.Allowed
-                : Money.PfsRounding.ToCents(new Money.Money(w.Units.Sum() * w.Bilateral * w.Role));
+                : Money.PfsRounding.ToCents(new Money.Money(w.Total()));
             results[i] = Priced(w.Line, basePrice, w.Anesthesia, w.Adjustments, allowed, ref deductible, claim.CoinsuranceRate);
         }
         return results;
