@@ -35,7 +35,7 @@ internal static class PprrvuSample
     /// <summary>The CSV's header as CMS splits it over five rows (e.g. "NON-FAC" over "PE RVU"), title lines above.</summary>
     public static string[] CsvWithCmsHeaderBlock(params string[] dataLines) =>
     [
-        ",,2025 National Physician Fee Schedule Relative Value File October Release,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
+        ",,2025 National PFS Relative Value File October Release,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
         ",,Sample copyright line,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
         ",, ,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
         ",,RELEASED 09/11/2025,,,,,,,,,,,,,,,,,,,,,,,,,,,,",

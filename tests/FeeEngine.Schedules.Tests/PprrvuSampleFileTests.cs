@@ -71,9 +71,9 @@ public sealed class PprrvuSampleFileTests
     }
 
     [Theory]
-    [InlineData("2024 National Physician Fee Schedule Relative Value File January Release (revised, effective March 9, 2024)", "RVU24AR", 2024, 3, 9)]
-    [InlineData("2025 National Physician Fee Schedule Relative Value File October Release", "RVU25D", 2025, 10, 1)]
-    [InlineData("2026 National Physician Fee Schedule Relative Value File July Release", "RVU26C", 2026, 7, 1)]
+    [InlineData("2024 National PFS Relative Value File January Release (revised, effective March 9, 2024)", "RVU24AR", 2024, 3, 9)]
+    [InlineData("2025 National PFS Relative Value File October Release", "RVU25D", 2025, 10, 1)]
+    [InlineData("2026 National PFS Relative Value File July Release", "RVU26C", 2026, 7, 1)]
     [InlineData("FeeEngine sample: 2025 April Release figures", "RVU25B", 2025, 4, 1)]
     public void Titles_give_release_ids_and_effective_dates(string title, string releaseId, int year, int month, int day)
     {
@@ -85,7 +85,7 @@ public sealed class PprrvuSampleFileTests
 
     [Theory]
     [InlineData("Relative Value File")]
-    [InlineData("2025 National Physician Fee Schedule Relative Value File March Release")]
+    [InlineData("2025 National PFS Relative Value File March Release")]
     [InlineData("October Release")]
     public void Titles_without_a_year_and_quarter_month_give_nothing(string title)
     {

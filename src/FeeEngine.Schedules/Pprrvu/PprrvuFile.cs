@@ -8,7 +8,7 @@ public sealed class PprrvuFile
 {
     public required IReadOnlyList<RvuRecord> Rows { get; init; }
 
-    /// <summary>The file's title line (CSV, XLSX), e.g. <c>2025 National Physician Fee Schedule Relative Value File October Release</c>; null for TXT.</summary>
+    /// <summary>The file's title line (CSV, XLSX), e.g. <c>2025 National ... Relative Value File October Release</c>; null for TXT.</summary>
     public string? Title { get; init; }
 
     /// <summary>The release's calendar year, from the title or else the file name; null when neither tells.</summary>

@@ -16,7 +16,7 @@ public sealed partial record PprrvuReleaseName(int Year, char Quarter, bool Revi
         string.Create(CultureInfo.InvariantCulture, $"RVU{Year % 100:D2}{Quarter}{(Revised ? "R" : "")}");
 
     /// <summary>
-    /// From a title such as <c>2025 National Physician Fee Schedule Relative Value File October Release</c>,
+    /// From a title such as <c>2025 National ... Relative Value File October Release</c>,
     /// <c>... January Release (revised, effective March 9, 2024)</c> or <c>FeeEngine sample: 2025 October Release
     /// figures</c>: a 4-digit year, then a quarter's month followed by "Release". Null when the title says neither.
     /// </summary>
