@@ -1,5 +1,6 @@
 using System.Data.Common;
 using FeeEngine.Data.Sql;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
 namespace FeeEngine.Data;
@@ -10,10 +11,12 @@ namespace FeeEngine.Data;
 public sealed class FeeEngineDatabase
 {
     private readonly string _connectionString;
+    private readonly Func<string, DbConnection> _open;
 
-    private FeeEngineDatabase(string connectionString, ISqlDialect dialect, string description)
+    private FeeEngineDatabase(string connectionString, ISqlDialect dialect, string description, Func<string, DbConnection> open)
     {
         _connectionString = connectionString;
+        _open = open;
         Dialect = dialect;
         Description = description;
     }
@@ -28,20 +31,39 @@ public sealed class FeeEngineDatabase
     {
         var full = Path.GetFullPath(path);
         var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true };
-        var db = new FeeEngineDatabase(builder.ToString(), SqliteDialect.Instance, full);
+        var db = new FeeEngineDatabase(builder.ToString(), SqliteDialect.Instance, full, OpenSqlite);
         using var connection = db.Open();
         Migrator.Migrate(connection, db.Dialect, clock ?? TimeProvider.System);
         return db;
     }
 
-    public DbConnection Open()
+    /// <summary>A SQL Server database (Microsoft.Data.SqlClient); schema migrations run on open.</summary>
+    public static FeeEngineDatabase SqlServer(string connectionString, TimeProvider? clock = null)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        var db = new FeeEngineDatabase(connectionString, SqlServerDialect.Instance, $"SQL Server {builder.DataSource}/{builder.InitialCatalog}", OpenSqlServer);
+        using var connection = db.Open();
+        Migrator.Migrate(connection, db.Dialect, clock ?? TimeProvider.System);
+        return db;
+    }
+
+    public DbConnection Open() => _open(_connectionString);
+
+    private static SqliteConnection OpenSqlite(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
         // WAL lets readers work while an import writes; foreign keys keep release data attached to its release.
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
         pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static SqlConnection OpenSqlServer(string connectionString)
+    {
+        var connection = new SqlConnection(connectionString);
+        connection.Open();
         return connection;
     }
 }

@@ -59,7 +59,8 @@ public sealed class CliApp(IReadOnlyList<ICommand> commands)
             return Usage(context, command, e.Message);
         }
         catch (Exception e) when (e is ImportConflictException or ReferenceDataNotFoundException or FileNotFoundException
-                                       or DirectoryNotFoundException or InvalidDataException or Schedules.CmsFileException)
+                                       or DirectoryNotFoundException or InvalidDataException or Schedules.CmsFileException
+                                       or Core.Contracts.ContractValidationException)
         {
             context.Error.WriteLine($"feeengine {command.Name}: {e.Message}");
             return 1;

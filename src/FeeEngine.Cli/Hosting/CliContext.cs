@@ -12,7 +12,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<string,
     public TimeProvider Clock { get; } = clock;
     public Func<string, string?> Environment { get; } = environment;
 
-    /// <summary>Database file: --db, else FEEENGINE_DB, else feeengine.db in the current folder.</summary>
+    /// <summary>Database: --db, else FEEENGINE_DB, else feeengine.db in the current folder. A SQLite file path, or
+    /// <c>sqlserver:</c> followed by a SQL Server connection string.</summary>
     public string? DatabasePathOption { get; set; }
 
     public string DatabasePath
@@ -27,9 +28,13 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<string,
 
     public FeeEngineDatabase Database => _database ??= OpenDatabase();
 
+    private const string SqlServerPrefix = "sqlserver:";
+
     private FeeEngineDatabase OpenDatabase()
     {
         var path = DatabasePath;
+        if (path.StartsWith(SqlServerPrefix, StringComparison.OrdinalIgnoreCase))
+            return FeeEngineDatabase.SqlServer(path[SqlServerPrefix.Length..], Clock);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null) Directory.CreateDirectory(folder);
         return FeeEngineDatabase.Sqlite(path, Clock);

@@ -17,6 +17,9 @@ public interface ISqlDialect
 
     /// <summary>SQL that creates the schema-version table when it does not exist.</summary>
     string CreateSchemaVersionTable { get; }
+
+    /// <summary>A decimal as the parameter value stored in an <see cref="ExactNumberType"/> column.</summary>
+    object ExactNumber(decimal value);
 }
 
 /// <summary>
@@ -33,11 +36,12 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string CreateSchemaVersionTable =>
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
+    public object ExactNumber(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>
-/// SQL Server: exact numbers as DECIMAL(19,6), text as NVARCHAR. The SQL Server store itself (Microsoft.Data.SqlClient)
-/// comes with a later issue; the dialect shows where the differences go.
+/// SQL Server: exact numbers as DECIMAL(19,6), text as NVARCHAR.
 /// </summary>
 public sealed class SqlServerDialect : ISqlDialect
 {
@@ -49,4 +53,6 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public string CreateSchemaVersionTable =>
         "IF OBJECT_ID('schema_version') IS NULL CREATE TABLE schema_version (version INT NOT NULL PRIMARY KEY, description NVARCHAR(200) NOT NULL, applied_at NVARCHAR(40) NOT NULL)";
+
+    public object ExactNumber(decimal value) => value;
 }

@@ -39,5 +39,22 @@ public static class Migrations
         [
             $"CREATE TABLE anesthesia_base_unit (hcpcs {d.TextType(5)} NOT NULL, base_units {d.ExactNumberType} NOT NULL, effective_from {d.TextType(10)} NOT NULL, source_file {d.TextType(400)} NOT NULL, imported_at {d.TextType(40)} NOT NULL, PRIMARY KEY (hcpcs, effective_from))",
         ]),
+        new(3, "Payer contracts: versions, terms, carve-outs; imported payer fee schedules", d =>
+        {
+            var n = d.ExactNumberType;
+            string T(int len) => d.TextType(len);
+            // Payer and contract are keyed by their upper-case names (names compare without regard to case) and keep
+            // the spelling they were loaded with for display.
+            const string Contract = "payer_key, contract_key";
+            return
+            [
+                $"CREATE TABLE payer_contract (payer_key {T(100)} NOT NULL, contract_key {T(100)} NOT NULL, payer {T(100)} NOT NULL, contract {T(100)} NOT NULL, source_file {T(400)} NULL, content_hash {T(64)} NULL, loaded_at {T(40)} NOT NULL, PRIMARY KEY ({Contract}))",
+                $"CREATE TABLE contract_version (payer_key {T(100)} NOT NULL, contract_key {T(100)} NOT NULL, label {T(100)} NOT NULL, effective_from {T(10)} NOT NULL, effective_to {T(10)} NULL, lesser_of_billed INTEGER NOT NULL, medicare_policies INTEGER NOT NULL, PRIMARY KEY ({Contract}, label), FOREIGN KEY ({Contract}) REFERENCES payer_contract ({Contract}))",
+                $"CREATE TABLE contract_term (payer_key {T(100)} NOT NULL, contract_key {T(100)} NOT NULL, label {T(100)} NOT NULL, ordinal INTEGER NOT NULL, is_default INTEGER NOT NULL, name {T(200)} NOT NULL, codes {T(2000)} NULL, category {T(100)} NULL, method {T(30)} NOT NULL, percent_value {n} NOT NULL, base_as_of {T(10)} NULL, base_locality {T(8)} NULL, PRIMARY KEY ({Contract}, label, ordinal), FOREIGN KEY ({Contract}, label) REFERENCES contract_version ({Contract}, label))",
+                $"CREATE TABLE contract_carve_out (payer_key {T(100)} NOT NULL, contract_key {T(100)} NOT NULL, label {T(100)} NOT NULL, hcpcs {T(5)} NOT NULL, modifier {T(2)} NOT NULL, amount_cents BIGINT NOT NULL, PRIMARY KEY ({Contract}, label, hcpcs, modifier), FOREIGN KEY ({Contract}, label) REFERENCES contract_version ({Contract}, label))",
+                $"CREATE TABLE payer_fee_schedule (payer_key {T(100)} NOT NULL, contract_key {T(100)} NOT NULL, effective_from {T(10)} NOT NULL, effective_to {T(10)} NULL, source_file {T(400)} NOT NULL, content_hash {T(64)} NOT NULL, row_count INTEGER NOT NULL, loaded_at {T(40)} NOT NULL, PRIMARY KEY ({Contract}, effective_from), FOREIGN KEY ({Contract}) REFERENCES payer_contract ({Contract}))",
+                $"CREATE TABLE payer_fee (payer_key {T(100)} NOT NULL, contract_key {T(100)} NOT NULL, effective_from {T(10)} NOT NULL, hcpcs {T(5)} NOT NULL, modifier {T(2)} NOT NULL, amount_cents BIGINT NOT NULL, PRIMARY KEY ({Contract}, effective_from, hcpcs, modifier), FOREIGN KEY ({Contract}, effective_from) REFERENCES payer_fee_schedule ({Contract}, effective_from))",
+            ];
+        }),
     ];
 }
