@@ -88,6 +88,7 @@ public static class ContractFileReader
         {
             if (v.ValueKind != JsonValueKind.Object) { Problem(path, v, "a version must be an object"); return null; }
             Unknown(v, path, VersionFields);
+            var before = problems.Total;
             var label = RequiredText(v, path, "version");
             var from = Date(v, path, "effective_from", required: true);
             var to = Date(v, path, "effective_to", required: false);
@@ -107,9 +108,9 @@ public static class ContractFileReader
             ContractTerm? fallback = null;
             if (v.TryGetProperty("default", out var d)) fallback = ReadTerm(d, $"{path}.default", isDefault: true);
             var carveOuts = v.TryGetProperty("carve_outs", out var fees) ? ReadFees(fees, $"{path}.carve_outs") : null;
-            if (terms.Count == 0 && fallback is null && (carveOuts is null || carveOuts.Count == 0) && !problems.HasProblems)
+            if (terms.Count == 0 && fallback is null && (carveOuts is null || carveOuts.Count == 0) && problems.Total == before)
                 Problem(path, null, "the version prices nothing: give terms, a default or carve_outs");
-            if (label is null || from is null || problems.HasProblems) return null;
+            if (label is null || from is null || problems.Total != before) return null;
             if (to is { } end && end < from.Value)
             {
                 Problem($"{path}.effective_to", v.GetProperty("effective_to"), $"ends before effective_from {EffectivePeriod.Iso(from.Value)}");

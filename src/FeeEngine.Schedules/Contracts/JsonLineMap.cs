@@ -46,6 +46,7 @@ internal sealed class JsonLineMap
             property = null;
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
+                _lines.TryAdd(here, line);
                 path.Add(here);
                 nextIndex.Add(reader.TokenType == JsonTokenType.StartArray ? 0 : -1);
             }
@@ -58,9 +59,9 @@ internal sealed class JsonLineMap
         while (true)
         {
             if (_lines.TryGetValue(path, out var line)) return line;
+            if (path.Length == 0) return 0;
             var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-            if (cut <= 0) return 0;
-            path = path[..cut];
+            path = cut <= 0 ? "" : path[..cut];
         }
     }
 

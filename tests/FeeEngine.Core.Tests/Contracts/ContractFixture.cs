@@ -17,7 +17,7 @@ namespace FeeEngine.Core.Tests.Contracts;
 /// 99213 non-facility Manhattan: 1.30 x 1.065 + 1.35 x 1.166 + 0.10 x 1.656 = 3.1242; x 32.3465 -> 101.06.
 /// 71046 non-facility Alabama: 0.22 + 0.77 x 0.869 + 0.02 x 0.575 = 0.90063; x 32.3465 -> 29.13.
 /// </summary>
-internal static class ContractFixture
+public static class ContractFixture
 {
     public static readonly LocalDate November14 = new(2025, 11, 14);
     public static readonly LocalDate November15 = new(2025, 11, 15);
