@@ -2,8 +2,5 @@ using FeeEngine.Cli.Commands;
 using FeeEngine.Cli.Hosting;
 
 // Composition root: the commands, the console and the system clock. Everything else lives in the commands.
-var app = new CliApp([
-    new ImportCmsCommand(), new PriceCommand(), new PriceFileCommand(), new ReleasesCommand(), new ImportAnesthesiaBaseUnitsCommand(),
-    new ContractsLoadCommand(), new ContractsImportCommand(), new ContractsListCommand(),
-]);
+var app = new CliApp(CommandCatalog.All());
 return app.Run(args, new CliContext(Console.Out, Console.Error, Environment.GetEnvironmentVariable, TimeProvider.System));

@@ -18,7 +18,7 @@ public sealed class CliRunner : IDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext(output, error, Environment, TimeProvider.System);
-        var app = new CliApp([new ImportCmsCommand(), new PriceCommand(), new PriceFileCommand(), new ReleasesCommand(), new ImportAnesthesiaBaseUnitsCommand()]);
+        var app = new CliApp(CommandCatalog.All());
         var exit = app.Run(["--db", DatabasePath, .. args], context);
         return new CliResult(exit, output.ToString(), error.ToString());
     }

@@ -17,8 +17,8 @@ public sealed class PriceCommand : ICommand
         Usage: feeengine price --hcpcs CODE [--modifier MOD] [--units N] [--billed AMOUNT] [--minutes N]
                                [--hcpcs CODE [--modifier MOD] ...]
                                (--zip ZIP | --locality MMMMM-LL) --pos POS --date YYYY-MM-DD
-                               [--provider-type physician|NP|PA|CNS] [--deductible AMOUNT] [--qp] [--json]
-               feeengine price --claim claim.json [--json]
+                               [--provider-type physician|NP|PA|CNS] [--deductible AMOUNT] [--qp] [--payer NAME] [--json]
+               feeengine price --claim claim.json [--payer NAME] [--json]
 
           --hcpcs          HCPCS/CPT code, e.g. 99213; repeat for more lines of one claim (same date, same provider)
           --modifier       modifier(s) of the preceding --hcpcs: repeat or separate with ':' (e.g. 26, TC, 50, 51, 80)
@@ -35,11 +35,12 @@ public sealed class PriceCommand : ICommand
           --claim          a claim JSON file: {"date_of_service": ..., "locality" or "zip": ..., "pos": ...,
                            "provider_type": ..., "deductible_remaining": ..., "lines": [{"hcpcs": ..., "modifiers": "50",
                            "units": 1, "billed_charge": 100.0, "anesthesia_minutes": 60}]}
+          --payer          also price by this payer's stored contract (NAME or NAME/CONTRACT) and show its steps
           --json           print the result and explanation as JSON
         """;
 
     public IReadOnlyCollection<string> ValueOptions { get; } =
-        ["hcpcs", "modifier", "units", "billed", "minutes", "zip", "locality", "pos", "date", "provider-type", "deductible", "claim"];
+        ["hcpcs", "modifier", "units", "billed", "minutes", "zip", "locality", "pos", "date", "provider-type", "deductible", "claim", "payer"];
     public IReadOnlyCollection<string> FlagOptions { get; } = ["json", "qp"];
 
     private static readonly string[] LineOptions = ["modifier", "units", "billed", "minutes"];
@@ -54,12 +55,15 @@ public sealed class PriceCommand : ICommand
 
         // A release never reaches into another year, so the date's year is all a claim needs; when that year
         // has nothing, everything is loaded so the error can list what does exist.
-        var environment = PricingEnvironment.Load(context, [dos.Year]);
-        if (environment.Pricer.Catalog.FindInForceOrNull(dos) is null) environment = PricingEnvironment.Load(context);
+        // A contract may price from another year's schedule (a frozen base), so with a payer everything is loaded.
+        var payer = args.Value("payer");
+        var environment = PricingEnvironment.Load(context, payer is null ? [dos.Year] : null);
+        if (environment.Pricer.Catalog.FindInForceOrNull(dos) is null && payer is null) environment = PricingEnvironment.Load(context);
 
         var claim = BuildClaim(request, environment);
         var price = environment.Claims.Price(claim);
-        var reports = price.Lines.Select(LineReport.From).ToList();
+        var expected = payer is null ? null : environment.Contracts.Price(claim, payer, price).Lines;
+        var reports = price.Lines.Select((l, i) => LineReport.From(l) with { Contract = expected is null ? null : ContractReport.From(expected[i]) }).ToList();
         if (args.Flag("json"))
         {
             object body = reports.Count == 1 ? reports[0] : new { claim_id = claim.ClaimId, lines = reports };
@@ -79,8 +83,16 @@ public sealed class PriceCommand : ICommand
                     _ => $"{what}: error: {line.Message}",
                 });
                 foreach (var step in report.Steps) context.Out.WriteLine($"  - {step}");
+                if (report.Contract is { } c)
+                {
+                    context.Out.WriteLine(c.Expected is { } amount ? $"  {payer}: expected {amount:0.00} ({c.Term})" : $"  {payer}: unpriced");
+                    foreach (var step in c.Steps) context.Out.WriteLine($"    - {step}");
+                }
             }
             if (price.Lines.Count > 1) context.Out.WriteLine($"Claim total allowed: {price.TotalAllowed}");
+            if (expected is not null && price.Lines.Count > 1)
+                context.Out.WriteLine($"Claim total expected from {payer}: {expected.Where(e => e.Expected is not null).Sum(e => e.Expected!.Value.Amount):0.00}" +
+                                      (expected.Any(e => !e.IsPriced) ? $" ({expected.Count(e => !e.IsPriced)} line(s) unpriced)" : ""));
         }
         return price.Lines.Any(l => l.Outcome == PricingOutcome.Error) ? 1 : 0;
     }

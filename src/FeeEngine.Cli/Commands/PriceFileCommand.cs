@@ -11,12 +11,13 @@ public sealed class PriceFileCommand : ICommand
     public string Name => "price-file";
     public string Summary => "price every line of a claim-line CSV into an output CSV";
     public string Usage => $"""
-        Usage: feeengine price-file <in.csv> --out <out.csv>
+        Usage: feeengine price-file <in.csv> --out <out.csv> [--payer NAME]
 
           Input columns (header required, any order): {string.Join(',', PriceFileRunner.RequiredColumns)}
             modifiers separated by ':'; zip or locality may be empty but not both; locality written MMMMM-LL.
           Optional columns: provider_type (physician, NP, PA, CNS), anesthesia_minutes, deductible_remaining
-            (the patient's Part B deductible still owed, per claim), qp (yes/no: qualifying APM participant).
+            (the patient's Part B deductible still owed, per claim), qp (yes/no: qualifying APM participant),
+            payer (the claim's payer, as NAME or NAME/CONTRACT, for the contract columns).
           Lines are grouped into claims by claim_id and date_of_service and priced with Medicare's payment
           policies (bilateral, multiple procedures, endoscopy, imaging/cardiovascular/ophthalmology and therapy
           reductions, co-surgeons, assistants, NPP 85%, anesthesia).
@@ -26,17 +27,21 @@ public sealed class PriceFileCommand : ICommand
             mult_proc:rank2:50%); lesser_of_billed is the lower of billed charge and allowed; patient_share is
             deductible plus 20% coinsurance; medicare_payment is the rest less 2% sequestration.
             A bad row becomes an error row and the rest are still priced.
+          With --payer NAME (the payer of lines whose payer column is blank) or a payer column, each line is also
+          priced by the payer's contract stored with 'feeengine contracts load/import', and the output adds
+          {string.Join(',', PriceFileRunner.ContractOutputColumns)}: the expected amount, the contract,
+          version and term that priced it, and why a line is unpriced.
           Exit code: 0 when the file was read (whatever the rows' outcomes), 1 when the file itself is unreadable.
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["out"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "payer"];
     public IReadOnlyCollection<string> FlagOptions { get; } = [];
 
-    private static PriceFileSummary Price(PricingEnvironment environment, string input, string output, CliContext context, bool claimsAnywhere)
+    private static PriceFileSummary Price(PricingEnvironment environment, string? payer, string input, string output, CliContext context, bool claimsAnywhere)
     {
         using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         using var writer = PriceFileRunner.CreateOutput(output);
-        return new PriceFileRunner(environment).Run(reader, writer, input, context.Out, claimsAnywhere);
+        return new PriceFileRunner(environment, payer).Run(reader, writer, input, context.Out, claimsAnywhere);
     }
 
     public int Run(CommandLine args, CliContext context)
@@ -46,20 +51,23 @@ public sealed class PriceFileCommand : ICommand
         var outPath = args.Required("out");
         if (!File.Exists(input)) throw new FileNotFoundException($"input file {input} does not exist");
 
+        var payer = args.Value("payer");
         var environment = PricingEnvironment.Load(context);
+        if (payer is not null && !environment.Contracts.Book.Contracts.Any())
+            throw new UsageException($"--payer {payer}: no payer contracts are stored; load them with 'feeengine contracts load FILE'");
         var temp = outPath + ".partial";
         PriceFileSummary summary;
         try
         {
             try
             {
-                summary = Price(environment, input, temp, context, claimsAnywhere: false);
+                summary = Price(environment, payer, input, temp, context, claimsAnywhere: false);
             }
             catch (ClaimsNotContiguousException e)
             {
                 // Claims are usually listed line after line; this file is not, so it is grouped in memory instead.
                 context.Out.WriteLine($"  {e.Message}: grouping claims in memory");
-                summary = Price(environment, input, temp, context, claimsAnywhere: true);
+                summary = Price(environment, payer, input, temp, context, claimsAnywhere: true);
             }
         }
         catch

@@ -3,7 +3,7 @@ namespace FeeEngine.Cli.Pricing;
 /// <summary>Where each price-file input column is, by header name (any order; optional columns may be absent: -1).</summary>
 public sealed record InputColumns(
     int ClaimId, int Line, int Date, int Hcpcs, int Modifiers, int Units, int Pos, int Zip, int Locality, int Billed,
-    int ProviderType, int AnesthesiaMinutes, int Deductible, int Qp, int Count)
+    int ProviderType, int AnesthesiaMinutes, int Deductible, int Qp, int Payer, int Count)
 {
     public static InputColumns FromHeader(string header, string inputName)
     {
@@ -13,6 +13,6 @@ public sealed record InputColumns(
             throw new InvalidDataException($"{inputName} line 1: missing column(s) {string.Join(", ", missing)}; the header must name {string.Join(',', PriceFileRunner.RequiredColumns)}.");
         int I(string name) => Array.IndexOf(names, name);
         return new InputColumns(I("claim_id"), I("line"), I("date_of_service"), I("hcpcs"), I("modifiers"), I("units"), I("pos"), I("zip"),
-            I("locality"), I("billed_charge"), I("provider_type"), I("anesthesia_minutes"), I("deductible_remaining"), I("qp"), names.Length);
+            I("locality"), I("billed_charge"), I("provider_type"), I("anesthesia_minutes"), I("deductible_remaining"), I("qp"), I("payer"), names.Length);
     }
 }

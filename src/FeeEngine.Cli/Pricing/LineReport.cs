@@ -27,6 +27,8 @@ public sealed record LineReport
     public decimal? PatientShare { get; init; }
     public decimal? MedicarePayment { get; init; }
     public PfsExplanation? Explanation { get; init; }
+    /// <summary>The payer contract's result, when <c>--payer</c> was given.</summary>
+    public ContractReport? Contract { get; init; }
     public required IReadOnlyList<string> Steps { get; init; }
 
     public static LineReport From(ClaimLinePrice p)

@@ -5,7 +5,8 @@ using FeeEngine.Core.Pfs;
 namespace FeeEngine.Cli.Pricing;
 
 /// <summary>One input row read into a claim line, or the reason it could not be.</summary>
-public readonly record struct ParsedRow(int LineNumber, string ClaimId, string DateText, ClaimLine? Line, Core.Money.Money? Deductible, string? Error)
+/// <param name="Payer">The row's payer column (<c>Payer</c> or <c>Payer/Contract</c>); null when absent or blank.</param>
+public readonly record struct ParsedRow(int LineNumber, string ClaimId, string DateText, ClaimLine? Line, Core.Money.Money? Deductible, string? Error, string? Payer = null)
 {
     /// <param name="previous">The row before, whose claim id and date strings are reused when equal (rows of a claim repeat them).</param>
     public static ParsedRow Parse(string row, int lineNumber, InputColumns c, Range[] ranges, ZipLocalityCatalog zips, in ParsedRow previous = default)
@@ -31,10 +32,12 @@ public readonly record struct ParsedRow(int LineNumber, string ClaimId, string D
         var line = new ClaimLine(F(t, ranges, c.Line).ToString(), service, billed, provider, minutes);
         var claimId = F(t, ranges, c.ClaimId);
         var date = F(t, ranges, c.Date);
+        var payer = F(t, ranges, c.Payer);
         return new ParsedRow(lineNumber,
             previous.ClaimId is { } id && claimId.SequenceEqual(id) ? id : claimId.ToString(),
             previous.DateText is { } d && date.SequenceEqual(d) ? d : date.ToString(),
-            line, deductible, null);
+            line, deductible, null,
+            payer.IsEmpty ? null : previous.Payer is { } p && payer.SequenceEqual(p) ? p : payer.ToString());
     }
 
     private static ReadOnlySpan<char> F(ReadOnlySpan<char> text, Range[] ranges, int index) => index < 0 ? [] : text[ranges[index]].Trim();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using FeeEngine.Core.Claims;
+using FeeEngine.Core.Contracts;
 using FeeEngine.Core.Pfs;
 
 namespace FeeEngine.Cli.Pricing;
@@ -14,20 +15,29 @@ public sealed record PriceFileSummary(long Lines, long Claims, long Priced, long
 /// (wherever they stand in the file) and priced with Medicare's claim-level payment policies. The output is the
 /// input columns as they were, then <see cref="OutputColumns"/>. A bad row becomes an <c>error</c> row with its
 /// reason and the other rows are still priced; only an unreadable file (missing, empty, without the required
-/// columns) stops the run. The file is held in memory (about 0.4 KB a line) so that a claim's lines may be anywhere.
+/// columns) stops the run. With a payer (the <c>--payer</c> option, or a <c>payer</c> column naming each claim's
+/// payer), each line is also priced by the payer's contract: <see cref="ContractOutputColumns"/>.
 /// </summary>
-public sealed class PriceFileRunner(PricingEnvironment environment)
+/// <param name="payer">The payer of lines whose payer column is blank or absent; null for none.</param>
+public sealed class PriceFileRunner(PricingEnvironment environment, string? payer = null)
 {
     public static readonly string[] RequiredColumns =
         ["claim_id", "line", "date_of_service", "hcpcs", "modifiers", "units", "pos", "zip", "locality", "billed_charge"];
 
     /// <summary>Optional input columns.</summary>
-    public static readonly string[] OptionalColumns = ["provider_type", "anesthesia_minutes", "deductible_remaining", "qp"];
+    public static readonly string[] OptionalColumns = ["provider_type", "anesthesia_minutes", "deductible_remaining", "qp", "payer"];
 
     public static readonly string[] OutputColumns =
         ["medicare_allowed", "setting", "outcome", "message", "adjustments", "lesser_of_billed", "patient_share", "medicare_payment"];
 
+    /// <summary>Written after <see cref="OutputColumns"/> when the run has a payer: the contract's expected amount
+    /// (all units, after lesser-of when the contract says), the contract, version and term that priced it, and for
+    /// an unpriced line, why.</summary>
+    public static readonly string[] ContractOutputColumns = ["expected_amount", "contract", "contract_version", "term", "contract_message"];
+
     private const int ClaimsPerBatch = 2048;
+
+    private bool _withContracts;
 
     /// <summary>
     /// Prices the file. By default claims are expected as CMS-style claim files list them, each claim's lines
@@ -43,8 +53,9 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         var header = input.ReadLine();
         if (header is null) throw new InvalidDataException($"{inputName} is empty: expected a header line with {string.Join(',', RequiredColumns)}.");
         var columns = InputColumns.FromHeader(header, inputName);
+        _withContracts = payer is not null || columns.Payer >= 0;
         output.Write(header.TrimStart('\uFEFF'));
-        foreach (var c in OutputColumns) { output.Write(','); output.Write(c); }
+        foreach (var c in _withContracts ? [.. OutputColumns, .. ContractOutputColumns] : OutputColumns) { output.Write(','); output.Write(c); }
         output.Write('\n');
         var counts = claimsAnywhere ? RunInMemory(input, output, columns) : RunStreaming(input, output, columns, progress);
         progress?.WriteLine($"  {counts.Lines.ToString("N0", CultureInfo.InvariantCulture)} lines in {counts.Claims.ToString("N0", CultureInfo.InvariantCulture)} claims priced");
@@ -152,13 +163,16 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         for (var i = 0; i < parsed.Length; i++)
             parsed[i] = ParsedRow.Parse(batch.Rows[i], batch.LineNumbers[i], columns, ranges, environment.Zips, i > 0 ? parsed[i - 1] : default);
         var results = new ClaimLinePrice?[parsed.Length];
+        var expected = _withContracts ? new ExpectedLinePrice?[parsed.Length] : null;
         var counts = new Counts();
-        PriceClaims(parsed, results, counts);
+        PriceClaims(parsed, results, expected, counts);
         var sb = new StringBuilder(); // grows in chunks of its own, never one large array
         for (var i = 0; i < parsed.Length; i++)
         {
             sb.Append(batch.Rows[i]).Append(',');
             AppendResult(sb, parsed[i], results[i]);
+            if (expected is not null) ContractColumns.Append(sb, results[i] is null ? null : expected[i], results[i] is null ? "" : NoPayer);
+            sb.Append('\n');
         }
         return (sb, counts);
     }
@@ -182,7 +196,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
     }
 
     /// <summary>Groups the rows into claims (claim_id and date of service, first appearance first) and prices them.</summary>
-    private void PriceClaims(ParsedRow[] parsed, ClaimLinePrice?[] results, Counts counts)
+    private void PriceClaims(ParsedRow[] parsed, ClaimLinePrice?[] results, ExpectedLinePrice?[]? expected, Counts counts)
     {
         var claims = new List<List<int>>();
         Dictionary<(string, string), List<int>>? byKey = null;
@@ -210,20 +224,30 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
             (currentId, currentDate) = key;
         }
         counts.Claims += claims.Count;
-        foreach (var claim in claims) PriceClaim(claim, parsed, results, counts);
+        foreach (var claim in claims) PriceClaim(claim, parsed, results, expected, counts);
     }
 
-    private void PriceClaim(List<int> rowIndexes, ParsedRow[] parsed, ClaimLinePrice?[] results, Counts counts)
+    private const string NoPayer = "no payer: give --payer or a payer column";
+
+    private void PriceClaim(List<int> rowIndexes, ParsedRow[] parsed, ClaimLinePrice?[] results, ExpectedLinePrice?[]? expected, Counts counts)
     {
         Core.Money.Money? deductible = null;
+        string? claimPayer = null;
         var lines = new ClaimLine[rowIndexes.Count];
         for (var k = 0; k < lines.Length; k++)
         {
             ref readonly var row = ref parsed[rowIndexes[k]];
             lines[k] = row.Line!;
             deductible ??= row.Deductible;
+            claimPayer ??= row.Payer; // a claim has one payer: the first line that names it
         }
-        var price = environment.Claims.Price(new Claim(parsed[rowIndexes[0]].ClaimId, lines, deductible));
+        var claim = new Claim(parsed[rowIndexes[0]].ClaimId, lines, deductible);
+        var price = environment.Claims.Price(claim);
+        if (expected is not null && (claimPayer ?? payer) is { } contractPayer)
+        {
+            var byContract = environment.Contracts.Price(claim, contractPayer, price);
+            for (var k = 0; k < rowIndexes.Count; k++) expected[rowIndexes[k]] = byContract.Lines[k];
+        }
         for (var k = 0; k < rowIndexes.Count; k++)
         {
             var line = price.Lines[k];
@@ -244,7 +268,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         {
             sb.Append(",,error,");
             AppendField(sb, row.Error);
-            sb.Append(",,,,\n");
+            sb.Append(",,,,");
             return;
         }
         switch (line.Outcome)
@@ -271,11 +295,10 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         AppendCents(sb, line.PatientShareCents);
         sb.Append(',');
         AppendCents(sb, line.MedicarePaymentCents);
-        sb.Append('\n');
     }
 
     /// <summary>A whole-cent amount as 0.00, without the cost of a decimal format string; nothing for none.</summary>
-    private static void AppendCents(StringBuilder sb, long? cents)
+    internal static void AppendCents(StringBuilder sb, long? cents)
     {
         if (cents is not { } c) return;
         sb.Append(c / 100).Append('.');
@@ -302,7 +325,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         if (p.Line.LocalitySource?.Note is { } note) sb.Append("; ").Append(note.Replace(',', ';'));
     }
 
-    private static void AppendField(StringBuilder sb, string? value)
+    internal static void AppendField(StringBuilder sb, string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) { sb.Append(value); return; }

@@ -1,6 +1,7 @@
 using FeeEngine.Cli.Hosting;
 using FeeEngine.Core.Anesthesia;
 using FeeEngine.Core.Claims;
+using FeeEngine.Core.Contracts;
 using FeeEngine.Core.Pfs;
 using FeeEngine.Data.Stores;
 using FeeEngine.Schedules;
@@ -13,11 +14,12 @@ namespace FeeEngine.Cli.Pricing;
 /// </summary>
 public sealed class PricingEnvironment
 {
-    private PricingEnvironment(MedicarePfsPricer pricer, MedicareClaimPricer claims, ZipLocalityCatalog zips)
+    private PricingEnvironment(MedicarePfsPricer pricer, MedicareClaimPricer claims, ZipLocalityCatalog zips, ContractBook contracts)
     {
         Pricer = pricer;
         Claims = claims;
         Zips = zips;
+        Contracts = new ContractPricer(contracts, claims);
     }
 
     /// <summary>Single-row fee schedule amounts.</summary>
@@ -25,6 +27,8 @@ public sealed class PricingEnvironment
     /// <summary>Claims with Medicare's payment policies: what the commands price with.</summary>
     public MedicareClaimPricer Claims { get; }
     public ZipLocalityCatalog Zips { get; }
+    /// <summary>The stored payer contracts, pricing on top of <see cref="Claims"/>.</summary>
+    public ContractPricer Contracts { get; }
 
     /// <param name="years">Load only releases of these years (null: all).</param>
     public static PricingEnvironment Load(CliContext context, IReadOnlyCollection<int>? years = null)
@@ -38,7 +42,8 @@ public sealed class PricingEnvironment
         var catalog = store.LoadCatalog(years);
         var pricer = new MedicarePfsPricer(catalog, cf, floor);
         var anesthesia = new AnesthesiaPricer(catalog, new AnesthesiaBaseUnitStore(context.Database, context.Clock).Load());
-        return new PricingEnvironment(pricer, new MedicareClaimPricer(pricer, anesthesia), zips.GetAwaiter().GetResult());
+        var contracts = new ContractStore(context.Database, context.Clock).LoadBook();
+        return new PricingEnvironment(pricer, new MedicareClaimPricer(pricer, anesthesia), zips.GetAwaiter().GetResult(), contracts);
     }
 
     /// <summary>The folder with the project's dated tables: $FEEENGINE_SCHEDULES, else the copy beside the program.</summary>
