@@ -16,9 +16,9 @@ internal static class ContractColumns
             PriceFileRunner.AppendField(sb, missing);
             return;
         }
-        if (line.Expected is { } amount) PriceFileRunner.AppendCents(sb, (long)(amount.Amount * 100m));
+        PriceFileRunner.AppendCents(sb, line.ExpectedCents);
         sb.Append(',');
-        if (line.Contract is { } c) PriceFileRunner.AppendField(sb, $"{c.Payer}/{c.Name}");
+        if (line.Contract is { } c) PriceFileRunner.AppendField(sb, c.Label);
         sb.Append(',');
         PriceFileRunner.AppendField(sb, line.Version?.Label ?? (line.Contract is null ? null : "fee schedule"));
         sb.Append(',');

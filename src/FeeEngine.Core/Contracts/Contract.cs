@@ -13,7 +13,11 @@ public sealed class Contract
         Name = name;
         Versions = versions;
         FeeSchedules = feeSchedules;
+        Label = $"{payer}/{name}";
     }
+
+    /// <summary>"Acme Health/PPO": how a price file's contract column names it.</summary>
+    public string Label { get; }
 
     public string Payer { get; }
     public string Name { get; }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Time;
+using NodaTime;
 
 namespace FeeEngine.Core.Contracts;
 
@@ -22,139 +22,120 @@ public sealed class ContractPricer(ContractBook book, MedicareClaimPricer medica
     {
         var bases = new MedicareBases(claim, medicareAsBilled, medicare);
         var lines = new ExpectedLinePrice[claim.Lines.Count];
-        for (var i = 0; i < lines.Length; i++) lines[i] = PriceLine(claim.Lines[i], i, payer, bases);
+        // A claim's lines share their date: the contract, version and fee schedule are found once for it.
+        InForce? inForce = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var date = claim.Lines[i].Service.DateOfService;
+            if (inForce is not { } known || known.Date != date) inForce = Find(payer, date);
+            lines[i] = PriceLine(claim.Lines[i], i, inForce.Value, bases);
+        }
         return new ContractClaimPrice(claim, payer, lines);
     }
 
-    private ExpectedLinePrice PriceLine(ClaimLine line, int index, string payer, MedicareBases bases)
+    private readonly record struct InForce(LocalDate Date, Contract? Contract, ContractVersion? Version, FeeSchedule? FeeSchedule, string? Reason);
+
+    private InForce Find(string payer, LocalDate date)
     {
-        var date = line.Service.DateOfService;
-        var contract = book.FindOrNull(payer, date, out var noContract);
-        if (contract is null) return Unpriced(line, noContract!, null, null);
-        var version = contract.VersionOn(date);
-        var feeSchedule = contract.FeeScheduleOn(date);
+        var contract = book.FindOrNull(payer, date, out var reason);
+        return new InForce(date, contract, contract?.VersionOn(date), contract?.FeeScheduleOn(date), reason);
+    }
+
+    private static ExpectedLinePrice PriceLine(ClaimLine line, int index, InForce inForce, MedicareBases bases)
+    {
+        if (inForce.Contract is not { } contract) return Unpriced(line, inForce.Reason!, null, null);
+        var (version, feeSchedule) = (inForce.Version, inForce.FeeSchedule);
         var code = line.Service.Code;
         var modifiers = line.Service.Modifiers;
 
         if (version?.CarveOuts?.Find(code, modifiers) is { } carveOut)
-            return Fixed(line, index, contract, version, carveOut, $"carve-out {carveOut.Code}{(carveOut.Modifier.IsNone ? "" : "-" + carveOut.Modifier)}", "the version's fixed-fee carve-out", bases);
+            return Fixed(line, index, contract, version, carveOut, carveOut.TermName, "the version's fixed-fee carve-outs", bases);
         if (feeSchedule?.Find(code, modifiers) is { } scheduled)
-            return Fixed(line, index, contract, version, scheduled, $"fee schedule {feeSchedule.Source}", $"fee schedule '{feeSchedule.Source}' ({feeSchedule.Period})", bases);
+            return Fixed(line, index, contract, version, scheduled, feeSchedule.TermName, $"fee schedule '{feeSchedule.Source}' ({feeSchedule.Period})", bases);
         if (version is null)
-            return Unpriced(line, $"{code} is not on fee schedule '{feeSchedule!.Source}' of contract '{contract}', and no contract version is in force on {EffectivePeriod.Iso(date)} to price it", contract, null);
+            return Unpriced(line, $"{code} is not on fee schedule '{feeSchedule!.Source}' of contract '{contract}', and no contract version is in force on {EffectivePeriod.Iso(line.Service.DateOfService)} to price it", contract, null);
 
-        var tried = new List<string>();
+        List<string>? tried = null;
         foreach (var term in version.Terms)
-            if (TryTerm(line, index, contract, version, term, bases, tried) is { } priced) return priced;
-        if (version.Default is { } fallback && TryTerm(line, index, contract, version, fallback, bases, tried) is { } byDefault) return byDefault;
+            if (TryTerm(line, index, contract, version, term, bases, ref tried) is { } priced) return priced;
+        if (version.Default is { } fallback && TryTerm(line, index, contract, version, fallback, bases, ref tried) is { } byDefault) return byDefault;
 
-        var why = tried.Count == 0 ? "no term covers the code" : string.Join("; ", tried);
+        var why = tried is null ? "no term covers the code" : string.Join("; ", tried);
         return Unpriced(line, $"no term of contract '{contract}' version '{version.Label}' prices {code}: {why}{(version.Default is null ? "; the version has no default term" : "")}", contract, version);
     }
 
-    private static ExpectedLinePrice? TryTerm(ClaimLine line, int index, Contract contract, ContractVersion version, ContractTerm term, MedicareBases bases, List<string> tried)
+    private static ExpectedLinePrice? TryTerm(ClaimLine line, int index, Contract contract, ContractVersion version, ContractTerm term, MedicareBases bases, ref List<string>? tried)
     {
         if (!term.Scope.Includes(line.Service.Code)) return null;
         if (term.Method == TermMethod.PercentOfCharges)
         {
             if (line.BilledCharge is not { } charge)
             {
-                tried.Add($"'{term.Name}' needs the billed charge, which the line lacks");
+                (tried ??= []).Add($"'{term.Name}' needs the billed charge, which the line lacks");
                 return null;
             }
-            var amount = Percent(charge.Amount, term.Percent);
-            return Priced(line, contract, version, term.Name, amount, null, () =>
-                [$"{term.Percent.ToString("0.###", CultureInfo.InvariantCulture)}% of the billed charge {charge} = {Money(amount)}."]);
+            var ofCharge = term.PercentOfCents(ToCents(charge.Amount));
+            var (expected, lesser) = LesserOfBilled(line, version, ofCharge);
+            return new ExpectedLinePrice(line)
+            {
+                Outcome = ExpectedOutcome.Priced, Cents = (expected, ofCharge), LesserOfBilledApplied = lesser,
+                Contract = contract, Version = version, Term = term.Name,
+                Basis = ContractBasis.PercentOfCharges, Percent = term.Percent, PercentOf = charge.Amount,
+            };
         }
 
         var basis = bases.For(term.MedicareBase)[index];
         if (!basis.IsPriced)
         {
-            tried.Add($"'{term.Name}': {term.MedicareBase} does not price it ({basis.Message})");
+            (tried ??= []).Add($"'{term.Name}': {term.MedicareBase} does not price it ({basis.Message})");
             return null;
         }
-        var medicareAmount = version.MedicarePolicies ? basis.Allowed!.Value : basis.Base?.Allowed ?? basis.Allowed!.Value;
-        var contractAmount = Percent(medicareAmount.Amount, term.Percent);
-        return Priced(line, contract, version, term.Name, contractAmount, basis, () =>
+        var medicareCents = version.MedicarePolicies || basis.Base is null ? basis.AllowedCents!.Value : basis.Base.Value.UnitCents * line.Service.Units;
+        var ofMedicare = term.PercentOfCents(medicareCents);
+        var (expectedCents, lesserApplied) = LesserOfBilled(line, version, ofMedicare);
+        return new ExpectedLinePrice(line)
         {
-            var steps = new List<string> { $"Base: {term.MedicareBase}: the line priced by Medicare on {EffectivePeriod.Iso(basis.Line.Service.DateOfService)}, locality {basis.Line.Service.Locality}:" };
-            steps.AddRange(basis.ExplainSteps().Select(s => "  " + s));
-            steps.Add(version.MedicarePolicies
-                ? $"Medicare amount after its payment policies{(basis.Adjustments.Count > 0 ? $" ({basis.AdjustmentsText})" : "")}: {medicareAmount}."
-                : $"Medicare fee schedule amount without payment policies (the version does not apply them): {medicareAmount}.");
-            steps.Add($"{term.Percent.ToString("0.###", CultureInfo.InvariantCulture)}% of {medicareAmount} = {Money(contractAmount)}.");
-            return steps;
-        });
+            Outcome = ExpectedOutcome.Priced, Cents = (expectedCents, ofMedicare), LesserOfBilledApplied = lesserApplied,
+            Contract = contract, Version = version, Term = term.Name,
+            Basis = ContractBasis.PercentOfMedicare, Percent = term.Percent, PercentOf = medicareCents / 100m,
+            MedicareBase = term.MedicareBase, MedicareBasis = basis,
+        };
     }
 
     private static ExpectedLinePrice Fixed(ClaimLine line, int index, Contract contract, ContractVersion? version, FixedFee fee, string termName, string source, MedicareBases bases)
     {
         var units = line.Service.Units;
-        IReadOnlyList<string> applied = [];
         var factor = (decimal)units;
+        ClaimLinePrice? medicareLine = null;
         if (version?.MedicarePolicies ?? true)
         {
-            var medicareLine = bases.AsBilled[index];
-            factor = FixedFeePolicies.UnitFactor(medicareLine.Adjustments, units, out applied);
+            medicareLine = bases.AsBilled[index];
+            if (medicareLine.Adjustments.Count > 0) factor = FixedFeePolicies.UnitFactor(medicareLine.Adjustments, units, out _);
         }
-        var amount = decimal.Round(fee.Amount.Amount * factor, 2, MidpointRounding.AwayFromZero);
-        return Priced(line, contract, version, termName, amount, null, () =>
+        // A whole number of units with no policy is exact in cents; only a policy percentage needs rounding.
+        var cents = factor == units ? fee.Cents * units : ToCents(fee.Amount.Amount * factor);
+        var (expected, lesser) = LesserOfBilled(line, version, cents);
+        return new ExpectedLinePrice(line)
         {
-            var steps = new List<string> { $"Fixed fee {fee.Amount} per unit for {fee.Code}{(fee.Modifier.IsNone ? "" : "-" + fee.Modifier)}, from {source}." };
-            foreach (var a in applied) steps.Add($"Medicare payment policy carried to the fee: {a}.");
-            steps.Add($"{fee.Amount} x {factor.ToString("0.####", CultureInfo.InvariantCulture)} (units and policies) = {Money(amount)}.");
-            return steps;
-        });
+            Outcome = ExpectedOutcome.Priced, Cents = (expected, cents), LesserOfBilledApplied = lesser,
+            Contract = contract, Version = version, Term = termName,
+            Basis = ContractBasis.FixedFee, Fee = fee, FeeSource = source, FeeFactor = factor, MedicareBasis = medicareLine,
+        };
     }
 
-    private static ExpectedLinePrice Priced(ClaimLine line, Contract contract, ContractVersion? version, string term, decimal contractAmount, ClaimLinePrice? basis, Func<List<string>> termSteps)
+    /// <summary>The expected cents: the lower of the billed charge and the contract amount when the version pays lesser-of.</summary>
+    private static (long Expected, bool LesserApplied) LesserOfBilled(ClaimLine line, ContractVersion? version, long contractCents)
     {
-        var expected = contractAmount;
-        var lesserApplied = false;
-        if (version is { LesserOfBilled: true } && line.BilledCharge is { } charge && charge.Amount < contractAmount)
-        {
-            expected = charge.Amount;
-            lesserApplied = true;
-        }
-        return new ExpectedLinePrice(line, () =>
-        {
-            var steps = new List<string> { Header(contract, version), $"Term: {term}." };
-            steps.AddRange(termSteps());
-            if (version is { LesserOfBilled: true })
-                steps.Add(line.BilledCharge is { } billed
-                    ? $"Lesser of billed charge {billed} and contract amount {Money(contractAmount)}: {Money(expected)}{(lesserApplied ? " (the charge)" : "")}."
-                    : "Lesser of billed: the line has no billed charge; the contract amount stands.");
-            steps.Add($"Expected: {Money(expected)}.");
-            return steps;
-        })
-        {
-            Outcome = ExpectedOutcome.Priced,
-            Expected = new Money.Money(expected),
-            ContractAmount = new Money.Money(contractAmount),
-            Contract = contract,
-            Version = version,
-            Term = term,
-            MedicareBasis = basis,
-        };
+        if (version is { LesserOfBilled: true } && line.BilledCharge is { } charge && ToCents(charge.Amount) is var billed && billed < contractCents)
+            return (billed, true);
+        return (contractCents, false);
     }
 
     private static ExpectedLinePrice Unpriced(ClaimLine line, string reason, Contract? contract, ContractVersion? version) =>
-        new(line, () => [.. (contract is null ? Array.Empty<string>() : [Header(contract, version)]), $"Unpriced: {reason}."])
-        {
-            Outcome = ExpectedOutcome.Unpriced,
-            Reason = reason,
-            Contract = contract,
-            Version = version,
-        };
+        new(line) { Outcome = ExpectedOutcome.Unpriced, Reason = reason, Contract = contract, Version = version };
 
-    private static string Header(Contract contract, ContractVersion? version) =>
-        $"Contract '{contract.Name}' of payer '{contract.Payer}'" + (version is null ? " (fee schedule only)" : $", version '{version.Label}' ({version.Period})") + ".";
-
-    /// <summary>The contract percentage of an amount, rounded once to cents, half away from zero.</summary>
-    private static decimal Percent(decimal amount, decimal percent) =>
-        decimal.Round(amount * percent / 100m, 2, MidpointRounding.AwayFromZero);
-
-    private static string Money(decimal amount) => new Money.Money(amount).ToString();
+    /// <summary>An amount as whole cents; amounts here are whole cents already (charges may carry more: they are rounded half away from zero).</summary>
+    private static long ToCents(decimal amount) => (long)decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero);
 
     /// <summary>The claim priced by Medicare once per base schedule the contract terms ask for.</summary>
     private sealed class MedicareBases(Claim claim, ClaimPrice? asBilled, MedicareClaimPricer medicare)

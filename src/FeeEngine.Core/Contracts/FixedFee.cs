@@ -5,6 +5,12 @@ namespace FeeEngine.Core.Contracts;
 /// <summary>A contracted fixed amount per unit for a code, optionally for one modifier (e.g. 71046-26).</summary>
 public readonly record struct FixedFee(HcpcsCode Code, Modifier Modifier, Money.Money Amount)
 {
+    /// <summary>The amount in whole cents (fees are whole cents: the readers refuse fractions of a cent).</summary>
+    public long Cents => (long)decimal.Round(Amount.Amount * 100m, 0, MidpointRounding.AwayFromZero);
+
+    /// <summary>How reports name a carve-out term: "carve-out 99213" or "carve-out 71046-26".</summary>
+    public string TermName => $"carve-out {Code}{(Modifier.IsNone ? "" : "-" + Modifier)}";
+
     public override string ToString() => $"{Code}{(Modifier.IsNone ? "" : "-" + Modifier)} {Amount}";
 }
 
@@ -24,6 +30,7 @@ public sealed class FeeSchedule
     {
         Source = source;
         Period = period;
+        TermName = $"fee schedule {source}";
         _fees = [];
         foreach (var fee in fees)
         {
@@ -34,6 +41,8 @@ public sealed class FeeSchedule
 
     public string Source { get; }
     public ContractPeriod Period { get; }
+    /// <summary>How reports name the term of a line priced from this schedule: "fee schedule acme-2025.xlsx".</summary>
+    public string TermName { get; }
     public int Count => _fees.Count;
     public IEnumerable<FixedFee> Fees => _fees.Values;
 
