@@ -8,6 +8,6 @@ public static class CommandCatalog
     public static IReadOnlyList<ICommand> All() =>
     [
         new ImportCmsCommand(), new PriceCommand(), new PriceFileCommand(), new ReleasesCommand(), new ImportAnesthesiaBaseUnitsCommand(),
-        new ContractsLoadCommand(), new ContractsImportCommand(), new ContractsListCommand(),
+        new ContractsLoadCommand(), new ContractsImportCommand(), new ContractsListCommand(), new ReconcileCommand(),
     ];
 }

@@ -56,5 +56,22 @@ public static class Migrations
                 $"CREATE TABLE payer_fee (payer_key {T(100)} NOT NULL, contract_key {T(100)} NOT NULL, effective_from {T(10)} NOT NULL, hcpcs {T(5)} NOT NULL, modifier {T(2)} NOT NULL, amount_cents BIGINT NOT NULL, PRIMARY KEY ({Contract}, effective_from, hcpcs, modifier), FOREIGN KEY ({Contract}, effective_from) REFERENCES payer_fee_schedule ({Contract}, effective_from))",
             ];
         }),
+        new(4, "Reconciliation runs and their lines", d =>
+        {
+            string T(int len) => d.TextType(len);
+            return
+            [
+                $"CREATE TABLE reconciliation_run (run_id {T(40)} NOT NULL PRIMARY KEY, created_at {T(40)} NOT NULL, source_file {T(400)} NOT NULL, claims_file {T(400)} NULL, payer {T(200)} NULL, tolerance_usd {d.ExactNumberType} NOT NULL, tolerance_pct {d.ExactNumberType} NOT NULL, line_count INTEGER NOT NULL, status {T(20)} NOT NULL)",
+                $"""
+                CREATE TABLE reconciliation_line (
+                  run_id {T(40)} NOT NULL REFERENCES reconciliation_run(run_id), seq INTEGER NOT NULL,
+                  claim_id {T(100)} NOT NULL, line_id {T(50)} NULL, date_of_service {T(10)} NULL, hcpcs {T(5)} NULL, modifiers {T(20)} NULL, units INTEGER NULL,
+                  payer {T(200)} NULL, category {T(30)} NOT NULL, match_rule {T(200)} NULL,
+                  expected_cents BIGINT NULL, paid_cents BIGINT NULL, allowed_cents BIGINT NULL, patient_cents BIGINT NULL, actual_cents BIGINT NULL, variance_cents BIGINT NULL,
+                  contract {T(300)} NULL, contract_version {T(100)} NULL, term {T(300)} NULL, adjustment_codes {T(400)} NULL, note {T(2000)} NULL, source {T(400)} NULL,
+                  PRIMARY KEY (run_id, seq))
+                """,
+            ];
+        }),
     ];
 }

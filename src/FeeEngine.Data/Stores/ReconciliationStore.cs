@@ -1,0 +1,113 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using FeeEngine.Core.Reconciliation;
+using FeeEngine.Core.Time;
+
+namespace FeeEngine.Data.Stores;
+
+/// <summary>A stored reconciliation run, for listings and the export of underpayments.</summary>
+public sealed record ReconciliationRun(string RunId, string CreatedAt, string SourceFile, string? ClaimsFile, string? Payer, decimal ToleranceUsd, decimal TolerancePct, long LineCount, string Status);
+
+/// <summary>
+/// Stores reconciliation runs and every reconciled line (amounts in whole cents), for the underpayment exports. A run
+/// is one transaction: its lines are added as they are reconciled (<see cref="RunWriter"/>) and committed with the
+/// run marked complete; a run that fails leaves nothing behind.
+/// </summary>
+public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider clock)
+{
+    /// <summary>Starts a run; lines are added through the returned writer, in one transaction, committed by <see cref="RunWriter.Complete"/>.</summary>
+    public RunWriter Start(string sourceFile, string? claimsFile, string? payer, Tolerance tolerance)
+    {
+        var now = clock.GetUtcNow();
+        var runId = $"R{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}";
+        var connection = database.Open();
+        var tx = connection.BeginTransaction();
+        connection.Execute(new CommandDefinition(
+            "INSERT INTO reconciliation_run (run_id, created_at, source_file, claims_file, payer, tolerance_usd, tolerance_pct, line_count, status) VALUES (@RunId, @Now, @Source, @Claims, @Payer, @Usd, @Pct, 0, 'incomplete')",
+            new { RunId = runId, Now = now.ToString("O", CultureInfo.InvariantCulture), Source = Path.GetFileName(sourceFile), Claims = claimsFile is null ? null : Path.GetFileName(claimsFile), Payer = payer,
+                  Usd = database.Dialect.ExactNumber(tolerance.Dollars), Pct = database.Dialect.ExactNumber(tolerance.Percent) }, tx));
+        return new RunWriter(runId, connection, tx);
+    }
+
+    public IReadOnlyList<ReconciliationRun> Runs()
+    {
+        using var connection = database.Open();
+        return [.. connection.Query<(string RunId, string CreatedAt, string SourceFile, string? ClaimsFile, string? Payer, object Usd, object Pct, long Lines, string Status)>(
+                "SELECT run_id, created_at, source_file, claims_file, payer, tolerance_usd, tolerance_pct, line_count, status FROM reconciliation_run ORDER BY created_at")
+            .Select(r => new ReconciliationRun(r.RunId, r.CreatedAt, r.SourceFile, r.ClaimsFile, r.Payer,
+                Convert.ToDecimal(r.Usd, CultureInfo.InvariantCulture), Convert.ToDecimal(r.Pct, CultureInfo.InvariantCulture), r.Lines, r.Status))];
+    }
+
+    /// <summary>Adds a run's lines through one prepared command (a million lines would take minutes row by row through Dapper).</summary>
+    public sealed class RunWriter : IDisposable
+    {
+        private static readonly string[] Columns =
+        [
+            "run_id", "seq", "claim_id", "line_id", "date_of_service", "hcpcs", "modifiers", "units", "payer", "category", "match_rule",
+            "expected_cents", "paid_cents", "allowed_cents", "patient_cents", "actual_cents", "variance_cents",
+            "contract", "contract_version", "term", "adjustment_codes", "note", "source",
+        ];
+
+        private readonly DbConnection _connection;
+        private readonly DbTransaction _tx;
+        private readonly DbCommand _insert;
+        private long _seq;
+
+        internal RunWriter(string runId, DbConnection connection, DbTransaction tx)
+        {
+            RunId = runId;
+            _connection = connection;
+            _tx = tx;
+            _insert = connection.CreateCommand();
+            _insert.Transaction = tx;
+#pragma warning disable CA2100 // the text is built from the constant column list above; values are parameters
+            _insert.CommandText = $"INSERT INTO reconciliation_line ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+#pragma warning restore CA2100
+            foreach (var c in Columns)
+            {
+                var p = _insert.CreateParameter();
+                p.ParameterName = "@" + c;
+                _insert.Parameters.Add(p);
+            }
+            _insert.Prepare();
+        }
+
+        public string RunId { get; }
+        public long Lines => _seq;
+
+        public void Add(ReconciledLine line)
+        {
+            var p = line.Paid;
+            var e = line.Expected;
+            var service = e?.Line.Service;
+            object?[] values =
+            [
+                RunId, ++_seq, line.ClaimId, p?.LineId ?? e?.Line.LineId,
+                p is not null ? EffectivePeriod.Iso(p.DateOfService) : service is { } s ? EffectivePeriod.Iso(s.DateOfService) : null,
+                (p?.Code ?? service?.Code)?.ToString(), (p?.Modifiers ?? service?.Modifiers)?.ToString(), p?.Units ?? service?.Units,
+                line.Payer, ReconciledLine.Code(line.Category), line.MatchRule,
+                e?.ExpectedCents, Cents(p?.Paid), Cents(p?.PayerAllowed), Cents(p?.PatientResponsibility), p is null ? null : Cents(p.Actual), Cents(line.Variance),
+                e?.Contract?.Label, e?.Version?.Label, e?.Term, p is null ? null : string.Join(' ', p.AdjustmentCodes), line.Note, p?.Source,
+            ];
+            for (var i = 0; i < values.Length; i++) _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+            _insert.ExecuteNonQuery();
+        }
+
+        /// <summary>Marks the run complete with its line count and commits it.</summary>
+        public void Complete()
+        {
+            _connection.Execute("UPDATE reconciliation_run SET line_count = @Lines, status = 'complete' WHERE run_id = @RunId", new { Lines = _seq, RunId }, _tx);
+            _tx.Commit();
+        }
+
+        private static long? Cents(Core.Money.Money? m) => m is { } v ? (long)decimal.Round(v.Amount * 100m, 0, MidpointRounding.AwayFromZero) : null;
+
+        public void Dispose()
+        {
+            _insert.Dispose();
+            _tx.Dispose();
+            _connection.Dispose();
+        }
+    }
+}
