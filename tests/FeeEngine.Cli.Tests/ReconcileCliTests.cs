@@ -92,6 +92,46 @@ public sealed class ReconcileCliTests : IDisposable
         new ReconciliationStore(FeeEngineDatabase.Sqlite(_cli.DatabasePath), TimeProvider.System).Runs().Should().BeEmpty();
     }
 
+    /// <summary>
+    /// schedules/sample/remit-acme.835 against schedules/sample/claims.csv (its bad rows belong to claims the
+    /// remittance does not mention, so they do not stop the run). 71046-26 in Manhattan, POS 22: (0.22 x 1.065 +
+    /// 0.08 x 1.166 + 0.01 x 1.656) x 32.3465 = 0.34414 x 32.3465 = 11.1317 -> 11.13; imaging 130% = 14.469 -> 14.47.
+    /// J1100 x2 (status E at Medicare): Acme's default 45% of the 30.00 charge = 13.50.
+    /// </summary>
+    [Fact]
+    public void Reconciling_an_835_matches_by_line_number_or_by_code_reports_reversals_denials_and_lines_not_in_the_remittance()
+    {
+        Setup();
+        var output = Path.Combine(_cli.Folder, "r835.csv");
+
+        var result = _cli.Run("reconcile", Path.Combine(RepositoryPaths.Sample, "remit-acme.835"), "--claims", Path.Combine(RepositoryPaths.Sample, "claims.csv"),
+            "--payer", "Acme Health", "--out", output);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var rows = File.ReadAllLines(output).Skip(1).ToArray();
+        rows.Select(r => string.Join(',', r.Split(',')[..2]) + " " + r.Split(',')[7]).Should().Equal(
+            "CLM-1001,1 as_expected", "CLM-1001,2 as_expected", "CLM-1003,1 as_expected", "CLM-1003,2 underpaid",
+            "CLM-1018,1 as_expected", "CLM-1018,2 as_expected", "CLM-1002,1 reversal", "CLM-1002,1 as_expected",
+            "CLM-1002,2 denied", "CLM-1002,3 not_in_remittance");
+        rows[3].Should().Be("CLM-1003,2,2025-10-07,71046,,1,Acme Health,underpaid,\"claim+code+date+units (modifiers differ: billed 26, paid none)\"," +
+            "14.47,11.00,8.80,2.20,11.00,-3.47,Acme Health/PPO Professional,2025-H2,Imaging at 130% of Medicare,CO-45 PR-2," +
+            "payer allowed 11.00 is 3.47 below the expected 14.47 (tolerance $1.00 and 2%),remit-acme.835 segment 31");
+        rows[9].Should().Contain(",not_in_remittance,,13.50,");
+    }
+
+    [Fact]
+    public void A_malformed_835_is_rejected_naming_the_segment()
+    {
+        Setup();
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Sample, "remit-acme.835")).Replace("SVC*HC:93000*60.00*12.00**1", "SVC*HC:93000*60.00*12,00**1", StringComparison.Ordinal);
+        var remit = _cli.WriteFile("bad.835", text);
+
+        var result = _cli.Run("reconcile", remit, "--claims", Path.Combine(RepositoryPaths.Sample, "claims.csv"), "--out", Path.Combine(_cli.Folder, "r.csv"));
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("bad.835").And.Contain("segment 19").And.Contain("SVC03").And.Contain("12,00");
+    }
+
     [Fact]
     public void An_835_needs_the_billed_claims()
     {

@@ -21,7 +21,6 @@ internal static class RemittanceReconciler
         string? payerOption, Func<string?, Tolerance> tolerance, Action<ReconciledLine> store, TextWriter output)
     {
         var remittances = Remittance835Reader.Read(remittancePath);
-        var claims = ReadClaims(claimsPath, environment);
         var fileName = Path.GetFileName(remittancePath);
 
         var paid = new List<PaidLine>();
@@ -31,6 +30,7 @@ internal static class RemittanceReconciler
                     paid.Add(ToPaidLine(remittance, claim, line, fileName, payerOption));
 
         var mentioned = paid.Select(p => p.ClaimId).ToHashSet(StringComparer.Ordinal);
+        var claims = ReadClaims(claimsPath, environment, mentioned);
         var expected = new List<ContractClaimPrice>();
         foreach (var (claim, claimPayer) in claims)
         {
@@ -65,8 +65,11 @@ internal static class RemittanceReconciler
         };
     }
 
-    /// <summary>The billed claims: price-file rows grouped by claim id and date; every bad row is reported.</summary>
-    private static List<(Claim Claim, string? Payer)> ReadClaims(string path, PricingEnvironment environment)
+    /// <summary>
+    /// The billed claims the remittance mentions: price-file rows grouped by claim id and date. Every bad row of
+    /// those claims is reported; rows of other claims are not used, and their problems do not stop the run.
+    /// </summary>
+    private static List<(Claim Claim, string? Payer)> ReadClaims(string path, PricingEnvironment environment, HashSet<string> mentioned)
     {
         var fileName = Path.GetFileName(path);
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -86,6 +89,7 @@ internal static class RemittanceReconciler
             var row = ParsedRow.Parse(text, lineNumber, columns, ranges, environment.Zips, previous);
             if (row.Line is null)
             {
+                if (!mentioned.Contains(ClaimIdOf(text, columns))) continue;
                 problems.Add(new FileDiagnostic(fileName, lineNumber, null, null, row.Error!.Replace($"line {lineNumber}: ", "", StringComparison.Ordinal)));
                 continue;
             }
@@ -95,11 +99,18 @@ internal static class RemittanceReconciler
             list.Add(row);
         }
         if (problems.Count > 0) throw new CmsFileException(fileName, problems.Take(CmsFileException.MaxDiagnostics).ToList(), problems.Count);
-        return [.. order.Select(k =>
+        return [.. order.Where(k => mentioned.Contains(k.Item1)).Select(k =>
         {
             var rows = groups[k];
             var claim = new Claim(k.Item1, [.. rows.Select(r => r.Line!)], rows.Select(r => r.Deductible).FirstOrDefault(d => d is not null));
             return (claim, rows.Select(r => r.Payer).FirstOrDefault(p => p is not null));
         })];
+    }
+
+    private static string ClaimIdOf(string text, InputColumns columns)
+    {
+        var ranges = new Range[columns.Count + 1];
+        var n = CsvFields.Split(text, ranges, out var unquoted);
+        return columns.ClaimId < n ? unquoted[ranges[columns.ClaimId]].Trim() : "";
     }
 }
