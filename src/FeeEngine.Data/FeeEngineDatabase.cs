@@ -2,6 +2,7 @@ using System.Data.Common;
 using FeeEngine.Data.Sql;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace FeeEngine.Data;
 
@@ -47,6 +48,30 @@ public sealed class FeeEngineDatabase
         return db;
     }
 
+    /// <summary>A PostgreSQL database (Npgsql); schema migrations run on open.</summary>
+    public static FeeEngineDatabase Postgres(string connectionString, TimeProvider? clock = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var db = new FeeEngineDatabase(connectionString, PostgresDialect.Instance, $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}", OpenPostgres);
+        using var connection = db.Open();
+        Migrator.Migrate(connection, db.Dialect, clock ?? TimeProvider.System);
+        return db;
+    }
+
+    /// <summary>
+    /// Opens a database from one string: <c>sqlserver:</c> or <c>postgres:</c> followed by a connection string, or
+    /// else a SQLite file path (its folder is created).
+    /// </summary>
+    public static FeeEngineDatabase FromLocation(string location, TimeProvider? clock = null)
+    {
+        const string SqlServerPrefix = "sqlserver:", PostgresPrefix = "postgres:";
+        if (location.StartsWith(SqlServerPrefix, StringComparison.OrdinalIgnoreCase)) return SqlServer(location[SqlServerPrefix.Length..], clock);
+        if (location.StartsWith(PostgresPrefix, StringComparison.OrdinalIgnoreCase)) return Postgres(location[PostgresPrefix.Length..], clock);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(location));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        return Sqlite(location, clock);
+    }
+
     public DbConnection Open() => _open(_connectionString);
 
     private static SqliteConnection OpenSqlite(string connectionString)
@@ -57,6 +82,13 @@ public sealed class FeeEngineDatabase
         // WAL lets readers work while an import writes; foreign keys keep release data attached to its release.
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
         pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static NpgsqlConnection OpenPostgres(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
         return connection;
     }
 

@@ -13,7 +13,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<string,
     public Func<string, string?> Environment { get; } = environment;
 
     /// <summary>Database: --db, else FEEENGINE_DB, else feeengine.db in the current folder. A SQLite file path, or
-    /// <c>sqlserver:</c> followed by a SQL Server connection string.</summary>
+    /// <c>sqlserver:</c> or <c>postgres:</c> followed by a connection string.</summary>
     public string? DatabasePathOption { get; set; }
 
     public string DatabasePath
@@ -28,15 +28,5 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<string,
 
     public FeeEngineDatabase Database => _database ??= OpenDatabase();
 
-    private const string SqlServerPrefix = "sqlserver:";
-
-    private FeeEngineDatabase OpenDatabase()
-    {
-        var path = DatabasePath;
-        if (path.StartsWith(SqlServerPrefix, StringComparison.OrdinalIgnoreCase))
-            return FeeEngineDatabase.SqlServer(path[SqlServerPrefix.Length..], Clock);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        return FeeEngineDatabase.Sqlite(path, Clock);
-    }
+    private FeeEngineDatabase OpenDatabase() => FeeEngineDatabase.FromLocation(DatabasePath, Clock);
 }

@@ -73,5 +73,18 @@ public static class Migrations
                 """,
             ];
         }),
+        new(5, "Jobs for the worker: the queue with leases and checkpoints, and each job's committed output rows", d =>
+        {
+            string T(int len) => d.TextType(len);
+            return
+            [
+                $"CREATE TABLE job (job_id {T(40)} NOT NULL PRIMARY KEY, kind {T(40)} NOT NULL, arguments {T(4000)} NOT NULL, status {T(20)} NOT NULL, " +
+                $"created_at {T(40)} NOT NULL, started_at {T(40)} NULL, finished_at {T(40)} NULL, worker_id {T(100)} NULL, lease_until {T(40)} NULL, " +
+                $"attempts INTEGER NOT NULL, completions INTEGER NOT NULL, rows_done BIGINT NOT NULL, rows_total BIGINT NULL, checkpoint {T(400)} NULL, " +
+                $"cancel_requested INTEGER NOT NULL, result {T(4000)} NULL, error {T(4000)} NULL)",
+                "CREATE INDEX job_claim ON job (status, created_at)",
+                $"CREATE TABLE job_output (job_id {T(40)} NOT NULL REFERENCES job(job_id), seq BIGINT NOT NULL, content {T(4000)} NOT NULL, PRIMARY KEY (job_id, seq))",
+            ];
+        }),
     ];
 }
