@@ -128,3 +128,18 @@ public sealed class SqlServerContractStoreTests
     [SqlServerFact] public void A_fee_schedule_is_stored_replaced_by_its_start_date_and_an_overlap_is_refused() => On(ContractStoreScenarios.A_fee_schedule_is_stored_replaced_by_its_start_date_and_an_overlap_is_refused);
     [SqlServerFact] public void A_fee_schedule_for_a_new_contract_creates_it_without_versions() => On(ContractStoreScenarios.A_fee_schedule_for_a_new_contract_creates_it_without_versions);
 }
+
+/// <summary>The same scenarios on PostgreSQL; skipped, with the reason, unless FEEENGINE_POSTGRES is set (CI sets it).</summary>
+public sealed class PostgresContractStoreTests
+{
+    private static void On(Action<FeeEngineDatabase> scenario)
+    {
+        using var db = new PostgresDatabase();
+        scenario(db.Database);
+    }
+
+    [PostgresFact] public void A_contract_loads_back_exactly_as_stored() => On(ContractStoreScenarios.A_contract_loads_back_exactly_as_stored);
+    [PostgresFact] public void Loading_the_same_file_again_is_a_no_op_and_a_changed_file_replaces_the_versions() => On(ContractStoreScenarios.Loading_the_same_file_again_is_a_no_op_and_a_changed_file_replaces_the_versions);
+    [PostgresFact] public void A_fee_schedule_is_stored_replaced_by_its_start_date_and_an_overlap_is_refused() => On(ContractStoreScenarios.A_fee_schedule_is_stored_replaced_by_its_start_date_and_an_overlap_is_refused);
+    [PostgresFact] public void A_fee_schedule_for_a_new_contract_creates_it_without_versions() => On(ContractStoreScenarios.A_fee_schedule_for_a_new_contract_creates_it_without_versions);
+}
