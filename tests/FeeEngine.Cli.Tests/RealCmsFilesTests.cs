@@ -1,5 +1,5 @@
 using System.Globalization;
-using FeeEngine.Cli.Pricing;
+using FeeEngine.Application.Pricing;
 using FeeEngine.Cli.Hosting;
 using FeeEngine.Core.Codes;
 using FeeEngine.Core.Pfs;
@@ -25,7 +25,7 @@ public sealed class RealCmsDatabase : IDisposable
     {
         var context = new CliContext(TextWriter.Null, TextWriter.Null,
             n => n == "FEEENGINE_SCHEDULES" ? RepositoryPaths.Schedules : null, TimeProvider.System) { DatabasePathOption = Cli.DatabasePath };
-        return PricingEnvironment.Load(context);
+        return context.LoadPricing();
     }
 
     public void Dispose() => Cli.Dispose();

@@ -9,5 +9,6 @@ public static class CommandCatalog
     [
         new ImportCmsCommand(), new PriceCommand(), new PriceFileCommand(), new ReleasesCommand(), new ImportAnesthesiaBaseUnitsCommand(),
         new ContractsLoadCommand(), new ContractsImportCommand(), new ContractsListCommand(), new ReconcileCommand(),
+        new JobsSubmitCommand(), new JobsListCommand(), new JobsShowCommand(), new JobsCancelCommand(),
     ];
 }

@@ -1,5 +1,5 @@
 using FeeEngine.Cli.Hosting;
-using FeeEngine.Cli.Import;
+using FeeEngine.Application.Import;
 using FeeEngine.Core.Time;
 using FeeEngine.Data.Stores;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FeeEngine.Cli.Hosting;
-using FeeEngine.Cli.Pricing;
+using FeeEngine.Application.Pricing;
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Pfs;
 using FeeEngine.Core.Time;
@@ -57,8 +57,8 @@ public sealed class PriceCommand : ICommand
         // has nothing, everything is loaded so the error can list what does exist.
         // A contract may price from another year's schedule (a frozen base), so with a payer everything is loaded.
         var payer = args.Value("payer");
-        var environment = PricingEnvironment.Load(context, payer is null ? [dos.Year] : null);
-        if (environment.Pricer.Catalog.FindInForceOrNull(dos) is null && payer is null) environment = PricingEnvironment.Load(context);
+        var environment = context.LoadPricing(payer is null ? [dos.Year] : null);
+        if (environment.Pricer.Catalog.FindInForceOrNull(dos) is null && payer is null) environment = context.LoadPricing();
 
         var claim = BuildClaim(request, environment);
         var price = environment.Claims.Price(claim);

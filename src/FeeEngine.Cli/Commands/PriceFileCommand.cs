@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FeeEngine.Cli.Hosting;
-using FeeEngine.Cli.Pricing;
+using FeeEngine.Application.Pricing;
 
 namespace FeeEngine.Cli.Commands;
 
@@ -52,7 +52,7 @@ public sealed class PriceFileCommand : ICommand
         if (!File.Exists(input)) throw new FileNotFoundException($"input file {input} does not exist");
 
         var payer = args.Value("payer");
-        var environment = PricingEnvironment.Load(context);
+        var environment = context.LoadPricing();
         if (payer is not null && !environment.Contracts.Book.Contracts.Any())
             throw new UsageException($"--payer {payer}: no payer contracts are stored; load them with 'feeengine contracts load FILE'");
         var temp = outPath + ".partial";

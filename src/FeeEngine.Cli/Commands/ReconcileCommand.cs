@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text;
 using FeeEngine.Cli.Hosting;
-using FeeEngine.Cli.Pricing;
-using FeeEngine.Cli.Reconciliation;
+using FeeEngine.Application.Pricing;
+using FeeEngine.Application.Reconciliation;
 using FeeEngine.Core.Reconciliation;
 using FeeEngine.Data.Stores;
 
@@ -42,54 +41,17 @@ public sealed class ReconcileCommand : ICommand
     public int Run(CommandLine args, CliContext context)
     {
         if (args.Positional.Count != 1) throw new UsageException("give one payment file (.835 or paid-lines .csv)");
-        var input = args.Positional[0];
-        if (!File.Exists(input)) throw new FileNotFoundException($"file not found: {input}", input);
-        var outPath = args.Required("out");
-        var tolerance = new Tolerance(Dec(args, "tolerance-usd", 1.00m), Dec(args, "tolerance-pct", 2m));
-        var tolerances = ToleranceTable.Read(args.Value("tolerances"), tolerance);
-        var payer = args.Value("payer");
-        var claims = args.Value("claims");
-        var is835 = !input.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        if (is835 && claims is null) throw new UsageException("an 835 remittance needs --claims: the billed claim lines to compare the payments with");
-        if (!is835 && claims is not null) throw new UsageException("--claims is for 835 remittances; a paid-lines CSV carries its billed lines");
+        var request = new ReconciliationRequest(args.Positional[0], args.Required("out"), args.Value("claims"), args.Value("payer"),
+            new Tolerance(Dec(args, "tolerance-usd", 1.00m), Dec(args, "tolerance-pct", 2m)), args.Value("tolerances"));
+        if (request.IsRemittance && request.Claims is null) throw new UsageException("an 835 remittance needs --claims: the billed claim lines to compare the payments with");
+        if (!request.IsRemittance && request.Claims is not null) throw new UsageException("--claims is for 835 remittances; a paid-lines CSV carries its billed lines");
+        if (!File.Exists(request.Input)) throw new FileNotFoundException($"file not found: {request.Input}", request.Input);
 
-        var environment = PricingEnvironment.Load(context);
-        var summaryPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, Path.GetFileNameWithoutExtension(outPath) + ".summary.csv");
-        var temp = outPath + ".partial";
-        using var run = new ReconciliationStore(context.Database, context.Clock).Start(input, claims, payer, tolerance);
-        ReconciliationSummary summary;
-        long lines;
-        try
-        {
-            using (var writer = PriceFileRunner.CreateOutput(temp))
-            {
-                writer.Write(ReconciliationOutput.Header);
-                writer.Write('\n');
-                if (is835)
-                {
-                    (lines, summary) = RemittanceReconciler.Run(environment, input, claims!, payer, tolerances.For, run.Add, writer);
-                }
-                else
-                {
-                    using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-                    var result = new PaidCsvReconciler(environment, payer, tolerances.For).Run(reader, Path.GetFileName(input), run.Add, writer);
-                    (lines, summary) = (result.Lines, result.Summary);
-                }
-            }
-            run.Complete();
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-        File.Move(temp, outPath, overwrite: true);
-        var rows = summary.Rows();
-        using (var w = PriceFileRunner.CreateOutput(summaryPath)) ReconciliationOutput.WriteSummary(w, rows);
+        var result = ReconciliationRunner.Run(context.LoadPricing(), new ReconciliationStore(context.Database, context.Clock), request);
 
         var inv = CultureInfo.InvariantCulture;
-        context.Out.WriteLine($"Reconciliation run {run.RunId}: {lines.ToString("N0", inv)} paid lines, {run.Lines.ToString("N0", inv)} result lines; wrote {outPath} and {summaryPath}.");
-        foreach (var r in rows.Where(r => r.Dimension is "reason" or "payer"))
+        context.Out.WriteLine($"Reconciliation run {result.RunId}: {result.PaidLines.ToString("N0", inv)} paid lines, {result.ResultLines.ToString("N0", inv)} result lines; wrote {request.Output} and {request.SummaryPath}.");
+        foreach (var r in result.Summary.Where(r => r.Dimension is "reason" or "payer"))
             context.Out.WriteLine($"  {r.Dimension} {r.Key}: {r.Lines.ToString("N0", inv)} lines, expected {r.Expected.ToString("N2", inv)}, actual {r.Actual.ToString("N2", inv)}" +
                                   (r.Underpaid > 0 ? $", {r.Underpaid.ToString("N0", inv)} underpaid by {r.Shortfall.ToString("N2", inv)}" : "") +
                                   (r.Denied > 0 ? $", {r.Denied.ToString("N0", inv)} denied" : ""));

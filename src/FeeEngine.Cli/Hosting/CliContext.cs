@@ -28,5 +28,10 @@ public sealed class CliContext(TextWriter output, TextWriter error, Func<string,
 
     public FeeEngineDatabase Database => _database ??= OpenDatabase();
 
+    /// <summary>The pricing reference data from the database and the schedules folder (FEEENGINE_SCHEDULES).</summary>
+    /// <param name="years">Load only releases of these years (null: all).</param>
+    public Application.Pricing.PricingEnvironment LoadPricing(IReadOnlyCollection<int>? years = null) =>
+        Application.Pricing.PricingEnvironment.Load(Database, Clock, Environment("FEEENGINE_SCHEDULES"), years);
+
     private FeeEngineDatabase OpenDatabase() => FeeEngineDatabase.FromLocation(DatabasePath, Clock);
 }

@@ -1,4 +1,4 @@
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>Where each price-file input column is, by header name (any order; optional columns may be absent: -1).</summary>
 public sealed record InputColumns(

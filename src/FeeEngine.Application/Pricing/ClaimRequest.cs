@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>
 /// A small claim for <c>feeengine price --claim FILE</c>, e.g.

@@ -1,4 +1,4 @@
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>
 /// Splits one CSV record (RFC 4180) into field ranges. Lines without quotes, the common case, are split in place

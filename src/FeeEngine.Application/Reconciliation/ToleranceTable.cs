@@ -2,13 +2,13 @@ using System.Globalization;
 using FeeEngine.Core.Reconciliation;
 using FeeEngine.Schedules;
 
-namespace FeeEngine.Cli.Reconciliation;
+namespace FeeEngine.Application.Reconciliation;
 
 /// <summary>
 /// Tolerances per payer from a CSV (<c>payer,tolerance_usd,tolerance_pct</c>); payers not listed get the default.
 /// Payer names compare without regard to case.
 /// </summary>
-internal sealed class ToleranceTable(Tolerance fallback, IReadOnlyDictionary<string, Tolerance> byPayer)
+public sealed class ToleranceTable(Tolerance fallback, IReadOnlyDictionary<string, Tolerance> byPayer)
 {
     public Tolerance For(string? payer)
     {

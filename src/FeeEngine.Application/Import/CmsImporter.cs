@@ -6,7 +6,7 @@ using FeeEngine.Data.Stores;
 using FeeEngine.Schedules;
 using NodaTime;
 
-namespace FeeEngine.Cli.Import;
+namespace FeeEngine.Application.Import;
 
 /// <summary>
 /// Reads the files of a plan with the CMS readers, then stores them. Every file is read and validated before

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
-using FeeEngine.Cli.Pricing;
+using FeeEngine.Application.Pricing;
 using FeeEngine.Core.Reconciliation;
 using FeeEngine.Core.Time;
 
-namespace FeeEngine.Cli.Reconciliation;
+namespace FeeEngine.Application.Reconciliation;
 
 /// <summary>Writes the line-level results CSV and the summary CSV of a reconciliation.</summary>
-internal static class ReconciliationOutput
+public static class ReconciliationOutput
 {
     public const string Header =
         "claim_id,line,date_of_service,hcpcs,modifiers,units,payer,category,match_rule,expected_amount,payer_allowed,paid_amount," +

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using FeeEngine.Cli.Pricing;
+using FeeEngine.Application.Pricing;
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Codes;
 using FeeEngine.Core.Reconciliation;
 using FeeEngine.Schedules;
 
-namespace FeeEngine.Cli.Reconciliation;
+namespace FeeEngine.Application.Reconciliation;
 
 /// <summary>
 /// Reconciles a paid-lines CSV (<see cref="Columns"/>): each row is a billed line and what the payer paid for it, so
@@ -15,7 +15,7 @@ namespace FeeEngine.Cli.Reconciliation;
 /// them) so that the claim-level rules see the whole claim. The file is streamed claim by claim. Any bad row rejects
 /// the file, with every problem listed, and nothing is written or stored.
 /// </summary>
-internal sealed class PaidCsvReconciler(PricingEnvironment environment, string? payerOption, Func<string?, Tolerance> tolerance)
+public sealed class PaidCsvReconciler(PricingEnvironment environment, string? payerOption, Func<string?, Tolerance> tolerance)
 {
     public static readonly string[] Columns =
         ["claim_id", "line", "date_of_service", "hcpcs", "modifiers", "units", "pos", "zip", "locality", "billed_charge", "payer", "paid_amount", "payer_allowed", "adjustment_codes"];

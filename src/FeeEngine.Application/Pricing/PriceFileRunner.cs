@@ -5,7 +5,7 @@ using FeeEngine.Core.Claims;
 using FeeEngine.Core.Contracts;
 using FeeEngine.Core.Pfs;
 
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>Counts of a price-file run.</summary>
 public sealed record PriceFileSummary(long Lines, long Claims, long Priced, long NotPayable, long Errors, TimeSpan Elapsed);
@@ -60,6 +60,27 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         var counts = claimsAnywhere ? RunInMemory(input, output, columns) : RunStreaming(input, output, columns, progress);
         progress?.WriteLine($"  {counts.Lines.ToString("N0", CultureInfo.InvariantCulture)} lines in {counts.Claims.ToString("N0", CultureInfo.InvariantCulture)} claims priced");
         return new PriceFileSummary(counts.Lines, counts.Claims, counts.Priced, counts.NotPayable, counts.Errors, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Reads the input header for a run priced chunk by chunk (the worker's price-file job): the columns, and the
+    /// output header line (input columns, then the output columns).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The header lacks a required column.</exception>
+    public (InputColumns Columns, string OutputHeader) Prepare(string header, string inputName)
+    {
+        var columns = InputColumns.FromHeader(header, inputName);
+        _withContracts = payer is not null || columns.Payer >= 0;
+        var names = _withContracts ? [.. OutputColumns, .. ContractOutputColumns] : OutputColumns;
+        return (columns, header.TrimStart('\uFEFF') + "," + string.Join(',', names));
+    }
+
+    /// <summary>Prices a chunk of whole claims (rows with their file line numbers); the output lines, without newlines.</summary>
+    public IReadOnlyList<string> PriceRows(List<string> rows, List<int> lineNumbers, InputColumns columns)
+    {
+        var (output, _) = ProcessBatch(new Batch(rows, lineNumbers), columns);
+        var text = output.ToString();
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private sealed class Counts

@@ -1,7 +1,7 @@
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Pfs;
 
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>A priced claim line as <c>feeengine price --json</c> prints it (snake_case names).</summary>
 public sealed record LineReport

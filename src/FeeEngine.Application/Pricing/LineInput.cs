@@ -3,7 +3,7 @@ using FeeEngine.Core.Pfs;
 using FeeEngine.Core.Time;
 using NodaTime;
 
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>
 /// Turns the text fields of a line (from the command line or a CSV row) into a <see cref="PfsLine"/>, or says which

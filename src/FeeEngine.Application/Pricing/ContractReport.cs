@@ -1,6 +1,6 @@
 using FeeEngine.Core.Contracts;
 
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>A line's payer-contract result as <c>feeengine price --payer --json</c> prints it.</summary>
 public sealed record ContractReport

@@ -1,6 +1,6 @@
 using FeeEngine.Schedules;
 
-namespace FeeEngine.Cli.Import;
+namespace FeeEngine.Application.Import;
 
 /// <summary>The files of one folder that make up one PFS release, by kind; the chosen file per kind and the others.</summary>
 public sealed record ReleaseFileGroup(string Folder, IReadOnlyDictionary<CmsFileKind, IReadOnlyList<string>> FilesByKind)

@@ -1,12 +1,12 @@
 using System.Text;
-using FeeEngine.Cli.Pricing;
+using FeeEngine.Application.Pricing;
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Contracts;
 using FeeEngine.Core.Reconciliation;
 using FeeEngine.Schedules;
 using FeeEngine.Schedules.Remittance;
 
-namespace FeeEngine.Cli.Reconciliation;
+namespace FeeEngine.Application.Reconciliation;
 
 /// <summary>
 /// Reconciles an X12 835 remittance against the billed claims (a price-file CSV): the claims the remittance mentions
@@ -15,7 +15,7 @@ namespace FeeEngine.Cli.Reconciliation;
 /// claim (status 22) are reported as reversals, and its corrected claim is compared; a line paid twice is compared
 /// once and the second payment reported as unmatched (a duplicate payment).
 /// </summary>
-internal static class RemittanceReconciler
+public static class RemittanceReconciler
 {
     public static (long Lines, ReconciliationSummary Summary) Run(PricingEnvironment environment, string remittancePath, string claimsPath,
         string? payerOption, Func<string?, Tolerance> tolerance, Action<ReconciledLine> store, TextWriter output)

@@ -1,7 +1,7 @@
 using System.Text;
 using FeeEngine.Core.Contracts;
 
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>The price-file's contract columns of one line: expected_amount, contract, contract_version, term, contract_message.</summary>
 internal static class ContractColumns

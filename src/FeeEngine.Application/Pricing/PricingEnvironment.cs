@@ -1,12 +1,12 @@
-using FeeEngine.Cli.Hosting;
 using FeeEngine.Core.Anesthesia;
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Contracts;
 using FeeEngine.Core.Pfs;
+using FeeEngine.Data;
 using FeeEngine.Data.Stores;
 using FeeEngine.Schedules;
 
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>
 /// The reference data a pricing command needs, loaded once: the stored CMS releases and ZIP files, and the dated
@@ -30,27 +30,31 @@ public sealed class PricingEnvironment
     /// <summary>The stored payer contracts, pricing on top of <see cref="Claims"/>.</summary>
     public ContractPricer Contracts { get; }
 
+    /// <param name="schedulesFolder">The folder of the project's dated tables (FEEENGINE_SCHEDULES); null for the copy beside the program.</param>
     /// <param name="years">Load only releases of these years (null: all).</param>
-    public static PricingEnvironment Load(CliContext context, IReadOnlyCollection<int>? years = null)
+    public static PricingEnvironment Load(FeeEngineDatabase database, TimeProvider clock, string? schedulesFolder, IReadOnlyCollection<int>? years = null)
     {
-        var schedules = SchedulesFolder(context);
+        var schedules = SchedulesFolder(schedulesFolder);
         var cf = ConversionFactorTableReader.Read(Path.Combine(schedules, "conversion-factors.csv"));
         var floor = WorkGpciFloorReader.Read(Path.Combine(schedules, "work-gpci-floor.csv"));
-        var store = new ReleaseStore(context.Database, context.Clock);
+        var store = new ReleaseStore(database, clock);
         // The ZIP file (some 43,000 rows) loads on the other core while the releases load here.
         var zips = Task.Run(store.LoadZipCatalog);
         var catalog = store.LoadCatalog(years);
         var pricer = new MedicarePfsPricer(catalog, cf, floor);
-        var anesthesia = new AnesthesiaPricer(catalog, new AnesthesiaBaseUnitStore(context.Database, context.Clock).Load());
-        var contracts = new ContractStore(context.Database, context.Clock).LoadBook();
+        var anesthesia = new AnesthesiaPricer(catalog, new AnesthesiaBaseUnitStore(database, clock).Load());
+        var contracts = new ContractStore(database, clock).LoadBook();
         return new PricingEnvironment(pricer, new MedicareClaimPricer(pricer, anesthesia), zips.GetAwaiter().GetResult(), contracts);
     }
 
-    /// <summary>The folder with the project's dated tables: $FEEENGINE_SCHEDULES, else the copy beside the program.</summary>
-    public static string SchedulesFolder(CliContext context)
+    /// <summary>The same reference data with the contracts reloaded from the database (a contract loaded since).</summary>
+    public PricingEnvironment WithContracts(FeeEngineDatabase database) =>
+        new(Pricer, Claims, Zips, new ContractStore(database, TimeProvider.System).LoadBook());
+
+    /// <summary>The folder with the project's dated tables: the one configured (FEEENGINE_SCHEDULES), else the copy beside the program.</summary>
+    public static string SchedulesFolder(string? configured)
     {
-        var env = context.Environment("FEEENGINE_SCHEDULES");
-        var folder = string.IsNullOrWhiteSpace(env) ? Path.Combine(AppContext.BaseDirectory, "schedules") : env;
+        var folder = string.IsNullOrWhiteSpace(configured) ? Path.Combine(AppContext.BaseDirectory, "schedules") : configured;
         if (!File.Exists(Path.Combine(folder, "conversion-factors.csv")))
             throw new FileNotFoundException($"conversion-factors.csv not found in {folder}; set FEEENGINE_SCHEDULES to the project's schedules/ folder.");
         return folder;

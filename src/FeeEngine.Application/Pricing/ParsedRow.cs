@@ -2,7 +2,7 @@ using System.Globalization;
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Pfs;
 
-namespace FeeEngine.Cli.Pricing;
+namespace FeeEngine.Application.Pricing;
 
 /// <summary>One input row read into a claim line, or the reason it could not be.</summary>
 /// <param name="Payer">The row's payer column (<c>Payer</c> or <c>Payer/Contract</c>); null when absent or blank.</param>
