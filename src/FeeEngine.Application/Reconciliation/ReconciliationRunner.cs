@@ -54,7 +54,7 @@ public static class ReconciliationRunner
                     (lines, summary) = (result.Lines, result.Summary);
                 }
             }
-            run.Complete();
+            run.Complete(summary.Rows());
         }
         catch
         {

@@ -34,6 +34,9 @@ public readonly struct HcpcsCode : IEquatable<HcpcsCode>
         return true;
     }
 
+    /// <summary>The code whose <see cref="Packed"/> value this is (a key read back from an index).</summary>
+    public static HcpcsCode FromPacked(ulong packed) => new(packed);
+
     public bool IsDefault => _packed == 0;
 
     public override string ToString()

@@ -12,12 +12,29 @@ public sealed record SummaryRow(string Dimension, string Key, int Lines, decimal
 /// </summary>
 public sealed class ReconciliationSummary
 {
-    private readonly Dictionary<(string Dimension, string Key), Totals> _totals = [];
+    // One table per dimension, keyed without building a string per line (a million-line run adds up fast).
+    private readonly Dictionary<string, Totals> _payers = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, Totals> _codes = [];
+    private readonly Dictionary<VarianceCategory, Totals> _reasons = [];
 
     private sealed class Totals
     {
         public int Lines, Underpaid, Denied;
         public decimal Expected, Actual, Variance, Shortfall;
+
+        public void Add(ReconciledLine line)
+        {
+            Lines++;
+            Expected += line.Expected?.Expected?.Amount ?? 0m;
+            if (line.Paid is { IsReversal: false } paid) Actual += paid.Actual.Amount;
+            Variance += line.Variance?.Amount ?? 0m;
+            if (line.Category == VarianceCategory.Underpaid)
+            {
+                Underpaid++;
+                Shortfall -= line.Variance!.Value.Amount;
+            }
+            if (line.Category == VarianceCategory.Denied) Denied++;
+        }
     }
 
     public static IReadOnlyList<SummaryRow> Of(IEnumerable<ReconciledLine> lines)
@@ -29,32 +46,26 @@ public sealed class ReconciliationSummary
 
     public void Add(ReconciledLine line)
     {
-        Add("payer", line.Payer ?? "(none)", line);
-        Add("code", (line.Paid?.Code ?? line.Expected?.Line.Service.Code)?.ToString() ?? "(none)", line);
-        Add("reason", ReconciledLine.Code(line.Category), line);
+        Get(_payers, line.Payer ?? "(none)").Add(line);
+        Get(_codes, (line.Paid?.Code ?? line.Expected?.Line.Service.Code)?.Packed ?? 0UL).Add(line);
+        Get(_reasons, line.Category).Add(line);
     }
 
-    private void Add(string dimension, string key, ReconciledLine line)
+    private static Totals Get<TKey>(Dictionary<TKey, Totals> table, TKey key) where TKey : notnull
     {
-        if (!_totals.TryGetValue((dimension, key), out var t)) _totals[(dimension, key)] = t = new Totals();
-        t.Lines++;
-        t.Expected += line.Expected?.Expected?.Amount ?? 0m;
-        if (line.Paid is { IsReversal: false } paid) t.Actual += paid.Actual.Amount;
-        t.Variance += line.Variance?.Amount ?? 0m;
-        if (line.Category == VarianceCategory.Underpaid)
-        {
-            t.Underpaid++;
-            t.Shortfall -= line.Variance!.Value.Amount;
-        }
-        if (line.Category == VarianceCategory.Denied) t.Denied++;
+        if (!table.TryGetValue(key, out var t)) table[key] = t = new Totals();
+        return t;
     }
 
     /// <summary>The rows: payers, then codes, then reasons, each in key order.</summary>
     public IReadOnlyList<SummaryRow> Rows() =>
     [
-        .. _totals.OrderBy(kv => Array.IndexOf(Dimensions, kv.Key.Dimension)).ThenBy(kv => kv.Key.Key, StringComparer.Ordinal)
-            .Select(kv => new SummaryRow(kv.Key.Dimension, kv.Key.Key, kv.Value.Lines, kv.Value.Expected, kv.Value.Actual, kv.Value.Variance, kv.Value.Underpaid, kv.Value.Shortfall, kv.Value.Denied)),
+        .. Rows("payer", _payers.Select(kv => (kv.Key, kv.Value))),
+        .. Rows("code", _codes.Select(kv => (kv.Key == 0 ? "(none)" : Codes.HcpcsCode.FromPacked(kv.Key).ToString(), kv.Value))),
+        .. Rows("reason", _reasons.Select(kv => (ReconciledLine.Code(kv.Key), kv.Value))),
     ];
 
-    private static readonly string[] Dimensions = ["payer", "code", "reason"];
+    private static IEnumerable<SummaryRow> Rows(string dimension, IEnumerable<(string Key, Totals Totals)> entries) =>
+        entries.OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new SummaryRow(dimension, e.Key, e.Totals.Lines, e.Totals.Expected, e.Totals.Actual, e.Totals.Variance, e.Totals.Underpaid, e.Totals.Shortfall, e.Totals.Denied));
 }

@@ -86,5 +86,11 @@ public static class Migrations
                 $"CREATE TABLE job_output (job_id {T(40)} NOT NULL REFERENCES job(job_id), seq BIGINT NOT NULL, content {T(4000)} NOT NULL, PRIMARY KEY (job_id, seq))",
             ];
         }),
+        new(6, "Reconciliation summaries (by payer, code and reason) stored with their runs", d =>
+        [
+            $"CREATE TABLE reconciliation_summary (run_id {d.TextType(40)} NOT NULL REFERENCES reconciliation_run(run_id), dimension {d.TextType(20)} NOT NULL, summary_key {d.TextType(200)} NOT NULL, " +
+            "lines BIGINT NOT NULL, expected_cents BIGINT NOT NULL, actual_cents BIGINT NOT NULL, variance_cents BIGINT NOT NULL, underpaid_lines BIGINT NOT NULL, shortfall_cents BIGINT NOT NULL, denied_lines BIGINT NOT NULL, " +
+            "PRIMARY KEY (run_id, dimension, summary_key))",
+        ]),
     ];
 }

@@ -10,9 +10,12 @@ namespace FeeEngine.Data.Stores;
 public sealed record ReconciliationRun(string RunId, string CreatedAt, string SourceFile, string? ClaimsFile, string? Payer, decimal ToleranceUsd, decimal TolerancePct, long LineCount, string Status);
 
 /// <summary>
-/// Stores reconciliation runs and every reconciled line (amounts in whole cents), for the underpayment exports. A run
-/// is one transaction: its lines are added as they are reconciled (<see cref="RunWriter"/>) and committed with the
-/// run marked complete; a run that fails leaves nothing behind.
+/// Stores reconciliation runs for the underpayment exports: the run, its summary (by payer, code and reason) and every
+/// line that needs attention (underpaid, overpaid, denied, unmatched, without an expected amount, reversals), amounts
+/// in whole cents. Lines paid as expected are counted in the summary and written to the results CSV, not stored line
+/// by line: in a normal remittance they are most lines, and nobody appeals them. A run is one transaction (lines added
+/// as they are reconciled through <see cref="RunWriter"/>, committed with the run marked complete); a run that fails
+/// leaves nothing behind.
 /// </summary>
 public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider clock)
 {
@@ -28,6 +31,23 @@ public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider
             new { RunId = runId, Now = now.ToString("O", CultureInfo.InvariantCulture), Source = Path.GetFileName(sourceFile), Claims = claimsFile is null ? null : Path.GetFileName(claimsFile), Payer = payer,
                   Usd = database.Dialect.ExactNumber(tolerance.Dollars), Pct = database.Dialect.ExactNumber(tolerance.Percent) }, tx));
         return new RunWriter(runId, connection, tx);
+    }
+
+    /// <summary>A run's stored summary rows (payer, code, reason), amounts in dollars.</summary>
+    public IReadOnlyList<SummaryRow> Summary(string runId)
+    {
+        using var connection = database.Open();
+        return [.. connection.Query<(string Dimension, string Key, long Lines, long Expected, long Actual, long Variance, long Underpaid, long Shortfall, long Denied)>(
+                "SELECT dimension, summary_key, lines, expected_cents, actual_cents, variance_cents, underpaid_lines, shortfall_cents, denied_lines FROM reconciliation_summary WHERE run_id = @runId ORDER BY dimension, summary_key",
+                new { runId })
+            .Select(r => new SummaryRow(r.Dimension, r.Key, (int)r.Lines, r.Expected / 100m, r.Actual / 100m, r.Variance / 100m, (int)r.Underpaid, r.Shortfall / 100m, (int)r.Denied))];
+    }
+
+    /// <summary>How many lines of a run are stored (those that need attention).</summary>
+    public long StoredLineCount(string runId)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM reconciliation_line WHERE run_id = @runId", new { runId });
     }
 
     public IReadOnlyList<ReconciliationRun> Runs()
@@ -74,10 +94,17 @@ public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider
         }
 
         public string RunId { get; }
-        public long Lines => _seq;
+
+        /// <summary>Lines reconciled (all of them, stored or not).</summary>
+        public long Lines { get; private set; }
+
+        /// <summary>Lines stored: those that need attention.</summary>
+        public long StoredLines => _seq;
 
         public void Add(ReconciledLine line)
         {
+            Lines++;
+            if (line.Category == VarianceCategory.AsExpected) return;
             var p = line.Paid;
             var e = line.Expected;
             var service = e?.Line.Service;
@@ -94,12 +121,22 @@ public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider
             _insert.ExecuteNonQuery();
         }
 
-        /// <summary>Marks the run complete with its line count and commits it.</summary>
-        public void Complete()
+        /// <summary>Stores the summary, marks the run complete with its line count and commits it.</summary>
+        public void Complete(IReadOnlyList<SummaryRow> summary)
         {
-            _connection.Execute("UPDATE reconciliation_run SET line_count = @Lines, status = 'complete' WHERE run_id = @RunId", new { Lines = _seq, RunId }, _tx);
+            _connection.Execute(
+                "INSERT INTO reconciliation_summary (run_id, dimension, summary_key, lines, expected_cents, actual_cents, variance_cents, underpaid_lines, shortfall_cents, denied_lines) " +
+                "VALUES (@RunId, @Dimension, @Key, @Lines, @Expected, @Actual, @Variance, @Underpaid, @Shortfall, @Denied)",
+                summary.Select(r => new
+                {
+                    RunId, r.Dimension, r.Key, Lines = (long)r.Lines, Expected = CentsOf(r.Expected), Actual = CentsOf(r.Actual), Variance = CentsOf(r.Variance),
+                    Underpaid = (long)r.Underpaid, Shortfall = CentsOf(r.Shortfall), Denied = (long)r.Denied,
+                }), _tx);
+            _connection.Execute("UPDATE reconciliation_run SET line_count = @Lines, status = 'complete' WHERE run_id = @RunId", new { Lines, RunId }, _tx);
             _tx.Commit();
         }
+
+        private static long CentsOf(decimal amount) => (long)decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero);
 
         private static long? Cents(Core.Money.Money? m) => m is { } v ? (long)decimal.Round(v.Amount * 100m, 0, MidpointRounding.AwayFromZero) : null;
 
