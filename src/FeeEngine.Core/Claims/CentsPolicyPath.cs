@@ -97,8 +97,11 @@ internal static class CentsPolicyPath
         var modifiers = line.Service.Modifiers;
         for (var m = 0; m < modifiers.Count; m++)
             if (Array.IndexOf(PolicyModifiers, modifiers[m].Packed) >= 0) return false;
-        if (b.Rvu?.Status == 'J' || (b.Rvu is null && AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code))) return false;
-        if (b.IsPriced && b.Entry is null) return false;
+        if (b.Entry is null)
+        {
+            // Not priced (a priced line always has its row's entry, and is never status J): anesthesia or not?
+            if (b.IsPriced || b.Rvu?.Status == 'J' || (b.Rvu is null && AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code))) return false;
+        }
         return line.BilledCharge is not { } charge || ScaledRates.TryToCents(charge.Amount, out _);
     }
 
@@ -145,16 +148,22 @@ internal static class CentsPolicyPath
         {
             var s = slots[r];
             amounts[offsets[s.Line] + s.Unit] /= 2; // MultipleProcedures.SecondaryShare, 50%: exact, the amount is even (cents x 100)
-            var rank = r + 1;
-            var value = ScaledRates.CentsToDecimal(s.Key);
-            var lineUnits = claim.Lines[s.Line].Service.Units;
-            var unit = s.Unit;
-            Add(adjustments, s.Line, new Adjustment("mult_proc", MultipleProcedures.RankDetail(rank),
-                () => MultipleProcedures.RankExplanation(rank, count, value, lineUnits, unit)));
+            Add(adjustments, s.Line, new Adjustment("mult_proc", MultipleProcedures.RankDetail(r + 1),
+                new RankedStep(r + 1, count, s.Key, claim.Lines[s.Line].Service.Units, s.Unit)));
         }
         var first = slots[0].Line;
         if (adjustments[first] is null)
-            Add(adjustments, first, new Adjustment("mult_proc", MultipleProcedures.HighestDetail, () => MultipleProcedures.HighestExplanation(count)));
+            Add(adjustments, first, new Adjustment("mult_proc", MultipleProcedures.HighestDetail, new HighestStep(count)));
+    }
+
+    private sealed class RankedStep(int rank, int count, long cents, int lineUnits, int unit) : AdjustmentExplanation
+    {
+        public override string Text() => MultipleProcedures.RankExplanation(rank, count, ScaledRates.CentsToDecimal(cents), lineUnits, unit);
+    }
+
+    private sealed class HighestStep(int count) : AdjustmentExplanation
+    {
+        public override string Text() => MultipleProcedures.HighestExplanation(count);
     }
 
     private static void ReduceDiagnostics(DiagnosticReductions.Rule rule, Claim claim, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts,
@@ -197,13 +206,16 @@ internal static class CentsPolicyPath
         {
             var s = slots[r];
             amounts[offsets[s.Line] + s.Unit] -= s.Key * percent;
-            var rank = r + 1;
-            var amount = ScaledRates.CentsToDecimal(s.Key);
-            var lineUnits = claim.Lines[s.Line].Service.Units;
-            var unit = s.Unit;
             Add(adjustments, s.Line, new Adjustment(policy, detail,
-                () => DiagnosticReductions.Explanation(policy, component, rank, count, amount, reduction, lineUnits, unit)));
+                new DiagnosticStep(policy, component, r + 1, count, s.Key, reduction, claim.Lines[s.Line].Service.Units, s.Unit)));
         }
+    }
+
+    private sealed class DiagnosticStep(string policy, string component, int rank, int count, long cents, decimal reduction, int lineUnits, int unit)
+        : AdjustmentExplanation
+    {
+        public override string Text() =>
+            DiagnosticReductions.Explanation(policy, component, rank, count, ScaledRates.CentsToDecimal(cents), reduction, lineUnits, unit);
     }
 
     /// <summary>The TC and PC cents of one unit (as <see cref="DiagnosticReductions"/> takes them).</summary>
@@ -249,8 +261,13 @@ internal static class CentsPolicyPath
             var reducedCents = ScaledRates.TryToCents(reduced, out var c) ? c : throw new InvalidOperationException("a rounded amount is whole cents");
             for (var k = r; k < count; k++)
                 if (slots[k].Line == line) amounts[offsets[line] + slots[k].Unit] = reducedCents * Hundredths;
-            Add(adjustments, line, new Adjustment("therapy", TherapyReduction.Detail(reducedUnits), () => TherapyReduction.Explanation(reducedUnits, reduced)));
+            Add(adjustments, line, new Adjustment("therapy", TherapyReduction.Detail(reducedUnits), new TherapyStep(reducedUnits, reduced)));
         }
+    }
+
+    private sealed class TherapyStep(int units, decimal reduced) : AdjustmentExplanation
+    {
+        public override string Text() => TherapyReduction.Explanation(units, reduced);
     }
 
     private static void Add(List<Adjustment>?[] adjustments, int line, Adjustment adjustment) =>
