@@ -65,7 +65,7 @@ internal static class CentsPolicyPath
         for (var i = 0; i < count; i++)
             for (var u = offsets[i]; u < offsets[i + 1]; u++) amounts[u] = bases[i].UnitCents * Hundredths;
 
-        var adjustments = new List<Adjustment>?[count];
+        var adjustments = new Adjustment[]?[count];
         var ties = new TieKeys(claim);
         RankSurgeries(claim, bases, offsets, amounts, adjustments, ref ties);
         foreach (var rule in DiagnosticReductions.Rules)
@@ -106,30 +106,34 @@ internal static class CentsPolicyPath
     }
 
     /// <summary>
-    /// True when endoscopies of one family (or an endoscopy and its billed base) are on the claim: valued by the
-    /// general path. Conservative: two units of any endoscopies with a base send the claim there.
+    /// True when endoscopies of one family (two or more units with the same ENDO BASE, or one with its base code
+    /// billed as a surgery) are on the claim: the general path values the family. A lone endoscopy ranks as any
+    /// surgery, as in <see cref="MultipleProcedures"/>.
     /// </summary>
     private static bool FormsEndoscopyFamily(Claim claim, PfsPrice[] bases)
     {
-        var endoscopyUnits = 0;
         for (var i = 0; i < bases.Length; i++)
         {
-            if (!IsSurgery(bases[i]) || bases[i].Entry!.MultipleProcedure != '3') continue;
+            if (!IsEndoscopy(bases[i])) continue;
             var endoBase = bases[i].Rvu!.EndoscopicBase;
             if (endoBase.Length != 5) continue;
-            endoscopyUnits += claim.Lines[i].Service.Units;
-            if (endoscopyUnits >= 2) return true;
-            if (!HcpcsCode.TryParse(endoBase, out var baseCode) || baseCode.ToString() != endoBase) return true;
+            var familyUnits = 0;
             for (var j = 0; j < bases.Length; j++)
-                if (IsSurgery(bases[j]) && claim.Lines[j].Service.Code == baseCode) return true;
+                if (IsEndoscopy(bases[j]) && string.Equals(bases[j].Rvu!.EndoscopicBase, endoBase, StringComparison.Ordinal)) familyUnits += claim.Lines[j].Service.Units;
+            if (familyUnits >= 2) return true;
+            if (!HcpcsCode.TryParse(endoBase, out var baseCode) || baseCode.ToString() != endoBase) return true; // cannot tell: general path
+            for (var j = 0; j < bases.Length; j++)
+                if (IsSurgery(bases[j]) && bases[j].Entry!.MultipleProcedure != '3' && claim.Lines[j].Service.Code == baseCode) return true;
         }
         return false;
     }
 
+    private static bool IsEndoscopy(in PfsPrice b) => IsSurgery(b) && b.Entry!.MultipleProcedure == '3';
+
     /// <summary>A line ranked as a surgery: MULT PROC 1, 2 or 3, not an add-on code.</summary>
     private static bool IsSurgery(in PfsPrice b) => b.IsPriced && b.Entry is { MultipleProcedure: '1' or '2' or '3', AddOn: false };
 
-    private static void RankSurgeries(Claim claim, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, List<Adjustment>?[] adjustments, ref TieKeys ties)
+    private static void RankSurgeries(Claim claim, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
     {
         var count = 0;
         for (var i = 0; i < bases.Length; i++)
@@ -153,8 +157,11 @@ internal static class CentsPolicyPath
         }
         var first = slots[0].Line;
         if (adjustments[first] is null)
-            Add(adjustments, first, new Adjustment("mult_proc", MultipleProcedures.HighestDetail, new HighestStep(count)));
+            Add(adjustments, first, new Adjustment("mult_proc", MultipleProcedures.HighestDetail, HighestSteps[count]));
     }
+
+    // One shared explanation per procedure count (the step says only how many procedures were ranked).
+    private static readonly HighestStep[] HighestSteps = [.. Enumerable.Range(0, MaxUnits + 1).Select(n => new HighestStep(n))];
 
     private sealed class RankedStep(int rank, int count, long cents, int lineUnits, int unit) : AdjustmentExplanation
     {
@@ -167,7 +174,7 @@ internal static class CentsPolicyPath
     }
 
     private static void ReduceDiagnostics(DiagnosticReductions.Rule rule, Claim claim, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts,
-        List<Adjustment>?[] adjustments, ref TieKeys ties, MedicarePfsPricer pricer)
+        Adjustment[]?[] adjustments, ref TieKeys ties, MedicarePfsPricer pricer)
     {
         var count = 0;
         for (var i = 0; i < bases.Length; i++)
@@ -194,7 +201,7 @@ internal static class CentsPolicyPath
     private static bool Follows(in PfsPrice b, char indicator) => b.IsPriced && b.Entry!.MultipleProcedure == indicator;
 
     private static void Reduce(Span<Slot<long>> slots, decimal reduction, string policy, string component, Claim claim, ReadOnlySpan<int> offsets,
-        Span<long> amounts, List<Adjustment>?[] adjustments, ref TieKeys ties)
+        Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
     {
         if (reduction == 0m || slots.Length < 2) return;
         // 50%, 5%, 25% or 20% of whole cents: a whole number of hundredths of a cent.
@@ -232,7 +239,7 @@ internal static class CentsPolicyPath
         return (tc.IsPriced ? tc.UnitCents : b.UnitCents, pc.IsPriced ? pc.UnitCents : 0);
     }
 
-    private static void ReduceTherapy(Claim claim, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, List<Adjustment>?[] adjustments, ref TieKeys ties)
+    private static void ReduceTherapy(Claim claim, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
     {
         var count = 0;
         for (var i = 0; i < bases.Length; i++)
@@ -270,8 +277,19 @@ internal static class CentsPolicyPath
         public override string Text() => TherapyReduction.Explanation(units, reduced);
     }
 
-    private static void Add(List<Adjustment>?[] adjustments, int line, Adjustment adjustment) =>
-        (adjustments[line] ??= new List<Adjustment>(1)).Add(adjustment);
+    /// <summary>Appends a step to the line's: exact-size arrays, as almost every line gets one step.</summary>
+    private static void Add(Adjustment[]?[] adjustments, int line, Adjustment adjustment)
+    {
+        var steps = adjustments[line];
+        if (steps is null)
+        {
+            adjustments[line] = [adjustment];
+            return;
+        }
+        Array.Resize(ref steps, steps.Length + 1);
+        steps[^1] = adjustment;
+        adjustments[line] = steps;
+    }
 
     /// <summary>Highest key first; ties by code, modifiers and line id, then unit (as the general path ranks).</summary>
     private static void Sort<TKey>(Span<Slot<TKey>> slots, ref TieKeys ties) where TKey : unmanaged, IComparable<TKey>

@@ -78,4 +78,19 @@ public sealed class ClaimPathEquivalenceTests
         ClaimPathComparison.TakesCentsPath(Shared, claim).Should().BeTrue();
         ClaimPathComparison.Differences(Shared, claim).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Endoscopies_of_different_families_rank_on_the_whole_cent_path_and_a_family_goes_to_the_general_path()
+    {
+        var lone = Claim(Line("1", "43239"), Line("2", "29880"), Line("3", "45380"));
+        ClaimPathComparison.TakesCentsPath(Shared, lone).Should().BeTrue();
+        ClaimPathComparison.Differences(Shared, lone).Should().BeEmpty();
+
+        var family = Claim(Line("1", "43239"), Line("2", "43249"));
+        ClaimPathComparison.TakesCentsPath(Shared, family).Should().BeFalse();
+        var withBase = Claim(Line("1", "29880"), Line("2", "29870"));
+        ClaimPathComparison.TakesCentsPath(Shared, withBase).Should().BeFalse();
+        var twoUnits = Claim(Line("1", "45380", units: 2));
+        ClaimPathComparison.TakesCentsPath(Shared, twoUnits).Should().BeFalse();
+    }
 }
