@@ -105,7 +105,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
 
         void Submit(Batch b)
         {
-            pending.Enqueue(Task.Run(() => ProcessBatch(b, columns)));
+            pending.Enqueue(Task.Run(() => ProcessBatch(b, columns, claimsTogether: true)));
             while (pending.Count > MaxBatchesInFlight || (pending.Count > 0 && pending.Peek().IsCompleted))
                 Write(pending.Dequeue().GetAwaiter().GetResult());
         }
@@ -145,7 +145,8 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
     }
 
     /// <summary>Parses and prices one batch of whole claims; the output rows keep the batch's order.</summary>
-    private (StringBuilder Output, Counts Counts) ProcessBatch(Batch batch, InputColumns columns)
+    /// <param name="claimsTogether">Each claim's rows follow each other (the streaming reader checked), so a claim ends where the key changes.</param>
+    private (StringBuilder Output, Counts Counts) ProcessBatch(Batch batch, InputColumns columns, bool claimsTogether)
     {
         var ranges = new Range[columns.Count + 1];
         var parsed = new ParsedRow[batch.Rows.Count];
@@ -153,7 +154,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
             parsed[i] = ParsedRow.Parse(batch.Rows[i], batch.LineNumbers[i], columns, ranges, environment.Zips, i > 0 ? parsed[i - 1] : default);
         var results = new ClaimLinePrice?[parsed.Length];
         var counts = new Counts();
-        PriceClaims(parsed, results, counts);
+        PriceClaims(parsed, results, counts, claimsTogether);
         var sb = new StringBuilder(); // grows in chunks of its own, never one large array
         for (var i = 0; i < parsed.Length; i++)
         {
@@ -176,13 +177,13 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
             rows.Add(text);
             lineNumbers.Add(lineNumber);
         }
-        var (sb, counts) = ProcessBatch(new Batch(rows, lineNumbers), columns);
+        var (sb, counts) = ProcessBatch(new Batch(rows, lineNumbers), columns, claimsTogether: false);
         output.Write(sb);
         return counts;
     }
 
     /// <summary>Groups the rows into claims (claim_id and date of service, first appearance first) and prices them.</summary>
-    private void PriceClaims(ParsedRow[] parsed, ClaimLinePrice?[] results, Counts counts)
+    private void PriceClaims(ParsedRow[] parsed, ClaimLinePrice?[] results, Counts counts, bool claimsTogether)
     {
         var claims = new List<List<int>>();
         Dictionary<(string, string), List<int>>? byKey = null;
@@ -203,10 +204,17 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
                 current.Add(i);
                 continue;
             }
-            byKey ??= [];
             var key = (row.ClaimId, row.DateText);
-            if (!byKey.TryGetValue(key, out current)) { byKey[key] = current = []; claims.Add(current); }
-            current.Add(i);
+            if (claimsTogether)
+            {
+                claims.Add(current = new List<int>(4) { i }); // a new key starts a new claim: no lookup of the keys seen
+            }
+            else
+            {
+                byKey ??= [];
+                if (!byKey.TryGetValue(key, out current)) { byKey[key] = current = []; claims.Add(current); }
+                current.Add(i);
+            }
             (currentId, currentDate) = key;
         }
         counts.Claims += claims.Count;
@@ -264,7 +272,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
                 break;
         }
         sb.Append(',');
-        if (line.Adjustments.Count > 0) AppendField(sb, line.AdjustmentsText);
+        AppendAdjustments(sb, line.Adjustments);
         sb.Append(',');
         AppendCents(sb, line.LesserOfBilledCents);
         sb.Append(',');
@@ -272,6 +280,28 @@ public sealed class PriceFileRunner(PricingEnvironment environment)
         sb.Append(',');
         AppendCents(sb, line.MedicarePaymentCents);
         sb.Append('\n');
+    }
+
+    /// <summary>
+    /// The adjustments column: <see cref="ClaimLinePrice.AdjustmentsText"/>, appended piece by piece (no string per
+    /// line) unless a piece needs CSV quoting, which the whole text then gets.
+    /// </summary>
+    private static void AppendAdjustments(StringBuilder sb, IReadOnlyList<Adjustment> adjustments)
+    {
+        if (adjustments.Count == 0) return;
+        for (var i = 0; i < adjustments.Count; i++)
+        {
+            if (adjustments[i].Policy.AsSpan().IndexOfAny(",\"\r\n") >= 0 || adjustments[i].Detail.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                AppendField(sb, string.Join('|', adjustments));
+                return;
+            }
+        }
+        for (var i = 0; i < adjustments.Count; i++)
+        {
+            if (i > 0) sb.Append('|');
+            sb.Append(adjustments[i].Policy).Append(':').Append(adjustments[i].Detail);
+        }
     }
 
     /// <summary>A whole-cent amount as 0.00, without the cost of a decimal format string; nothing for none.</summary>
