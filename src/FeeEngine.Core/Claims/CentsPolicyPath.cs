@@ -34,7 +34,7 @@ internal static class CentsPolicyPath
     }
 
     /// <summary>Prices the claim's lines, or returns null when the claim needs the general path.</summary>
-    public static ClaimLinePrice[]? TryPrice(Claim claim, PfsPrice[] bases, MedicarePfsPricer pricer)
+    public static ClaimLinePrice[]? TryPrice(Claim claim, ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, MedicarePfsPricer pricer)
     {
         var count = bases.Length;
         if (count > MaxLines || (claim.DeductibleRemaining is { } d && d.Amount > 0m) || claim.CoinsuranceRate != CostSharing.DefaultCoinsurance)
@@ -45,7 +45,7 @@ internal static class CentsPolicyPath
         bool injection = false, others = false;
         for (var i = 0; i < count; i++)
         {
-            var line = claim.Lines[i];
+            var line = lines[i];
             if (!IsPlain(line, bases[i])) return null;
             offsets[i] = units;
             if (bases[i].Entry is { } entry)
@@ -58,7 +58,7 @@ internal static class CentsPolicyPath
         }
         offsets[count] = units;
         if (injection && others) return null; // status T bundling: the general path words the message
-        if (FormsEndoscopyFamily(claim, bases)) return null;
+        if (FormsEndoscopyFamily(lines, bases)) return null;
 
         // Each unit's amount in hundredths of a cent, starting at the fee schedule amount.
         Span<long> amounts = stackalloc long[Math.Max(units, 1)];
@@ -67,15 +67,15 @@ internal static class CentsPolicyPath
 
         var adjustments = new Adjustment[]?[count];
         var ties = new TieKeys(claim);
-        RankSurgeries(claim, bases, offsets, amounts, adjustments, ref ties);
+        RankSurgeries(lines, bases, offsets, amounts, adjustments, ref ties);
         foreach (var rule in DiagnosticReductions.Rules)
-            ReduceDiagnostics(rule, claim, bases, offsets, amounts, adjustments, ref ties, pricer);
-        ReduceTherapy(claim, bases, offsets, amounts, adjustments, ref ties);
+            ReduceDiagnostics(rule, lines, bases, offsets, amounts, adjustments, ref ties, pricer);
+        ReduceTherapy(lines, bases, offsets, amounts, adjustments, ref ties);
 
         var results = new ClaimLinePrice[count];
         for (var i = 0; i < count; i++)
         {
-            var line = claim.Lines[i];
+            var line = lines[i];
             ref readonly var b = ref bases[i];
             if (!b.IsPriced)
             {
@@ -110,7 +110,7 @@ internal static class CentsPolicyPath
     /// billed as a surgery) are on the claim: the general path values the family. A lone endoscopy ranks as any
     /// surgery, as in <see cref="MultipleProcedures"/>.
     /// </summary>
-    private static bool FormsEndoscopyFamily(Claim claim, PfsPrice[] bases)
+    private static bool FormsEndoscopyFamily(ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases)
     {
         for (var i = 0; i < bases.Length; i++)
         {
@@ -119,11 +119,11 @@ internal static class CentsPolicyPath
             if (endoBase.Length != 5) continue;
             var familyUnits = 0;
             for (var j = 0; j < bases.Length; j++)
-                if (IsEndoscopy(bases[j]) && string.Equals(bases[j].Rvu!.EndoscopicBase, endoBase, StringComparison.Ordinal)) familyUnits += claim.Lines[j].Service.Units;
+                if (IsEndoscopy(bases[j]) && string.Equals(bases[j].Rvu!.EndoscopicBase, endoBase, StringComparison.Ordinal)) familyUnits += lines[j].Service.Units;
             if (familyUnits >= 2) return true;
             if (!HcpcsCode.TryParse(endoBase, out var baseCode) || baseCode.ToString() != endoBase) return true; // cannot tell: general path
             for (var j = 0; j < bases.Length; j++)
-                if (IsSurgery(bases[j]) && bases[j].Entry!.MultipleProcedure != '3' && claim.Lines[j].Service.Code == baseCode) return true;
+                if (IsSurgery(bases[j]) && bases[j].Entry!.MultipleProcedure != '3' && lines[j].Service.Code == baseCode) return true;
         }
         return false;
     }
@@ -133,7 +133,7 @@ internal static class CentsPolicyPath
     /// <summary>A line ranked as a surgery: MULT PROC 1, 2 or 3, not an add-on code.</summary>
     private static bool IsSurgery(in PfsPrice b) => b.IsPriced && b.Entry is { MultipleProcedure: '1' or '2' or '3', AddOn: false };
 
-    private static void RankSurgeries(Claim claim, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
+    private static void RankSurgeries(ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
     {
         var count = 0;
         for (var i = 0; i < bases.Length; i++)
@@ -153,7 +153,7 @@ internal static class CentsPolicyPath
             var s = slots[r];
             amounts[offsets[s.Line] + s.Unit] /= 2; // MultipleProcedures.SecondaryShare, 50%: exact, the amount is even (cents x 100)
             Add(adjustments, s.Line, new Adjustment("mult_proc", MultipleProcedures.RankDetail(r + 1),
-                new RankedStep(r + 1, count, s.Key, claim.Lines[s.Line].Service.Units, s.Unit)));
+                new RankedStep(r + 1, count, s.Key, lines[s.Line].Service.Units, s.Unit)));
         }
         var first = slots[0].Line;
         if (adjustments[first] is null)
@@ -173,7 +173,7 @@ internal static class CentsPolicyPath
         public override string Text() => MultipleProcedures.HighestExplanation(count);
     }
 
-    private static void ReduceDiagnostics(DiagnosticReductions.Rule rule, Claim claim, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts,
+    private static void ReduceDiagnostics(DiagnosticReductions.Rule rule, ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts,
         Adjustment[]?[] adjustments, ref TieKeys ties, MedicarePfsPricer pricer)
     {
         var count = 0;
@@ -187,20 +187,20 @@ internal static class CentsPolicyPath
         for (var i = 0; i < bases.Length; i++)
         {
             if (!Follows(bases[i], rule.Indicator)) continue;
-            var (tcCents, pcCents) = Components(claim.Lines[i], bases[i], pricer);
+            var (tcCents, pcCents) = Components(lines[i], bases[i], pricer);
             for (var u = 0; u < offsets[i + 1] - offsets[i]; u++)
             {
                 if (tcCents > 0) tc[tcCount++] = new Slot<long>(i, u, tcCents);
                 if (pcCents > 0) pc[pcCount++] = new Slot<long>(i, u, pcCents);
             }
         }
-        Reduce(tc[..tcCount], rule.TcReduction, rule.Policy, "TC", claim, offsets, amounts, adjustments, ref ties);
-        Reduce(pc[..pcCount], rule.PcReduction, rule.Policy, "PC", claim, offsets, amounts, adjustments, ref ties);
+        Reduce(tc[..tcCount], rule.TcReduction, rule.Policy, "TC", lines, offsets, amounts, adjustments, ref ties);
+        Reduce(pc[..pcCount], rule.PcReduction, rule.Policy, "PC", lines, offsets, amounts, adjustments, ref ties);
     }
 
     private static bool Follows(in PfsPrice b, char indicator) => b.IsPriced && b.Entry!.MultipleProcedure == indicator;
 
-    private static void Reduce(Span<Slot<long>> slots, decimal reduction, string policy, string component, Claim claim, ReadOnlySpan<int> offsets,
+    private static void Reduce(Span<Slot<long>> slots, decimal reduction, string policy, string component, ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<int> offsets,
         Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
     {
         if (reduction == 0m || slots.Length < 2) return;
@@ -214,7 +214,7 @@ internal static class CentsPolicyPath
             var s = slots[r];
             amounts[offsets[s.Line] + s.Unit] -= s.Key * percent;
             Add(adjustments, s.Line, new Adjustment(policy, detail,
-                new DiagnosticStep(policy, component, r + 1, count, s.Key, reduction, claim.Lines[s.Line].Service.Units, s.Unit)));
+                new DiagnosticStep(policy, component, r + 1, count, s.Key, reduction, lines[s.Line].Service.Units, s.Unit)));
         }
     }
 
@@ -239,7 +239,7 @@ internal static class CentsPolicyPath
         return (tc.IsPriced ? tc.UnitCents : b.UnitCents, pc.IsPriced ? pc.UnitCents : 0);
     }
 
-    private static void ReduceTherapy(Claim claim, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
+    private static void ReduceTherapy(ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
     {
         var count = 0;
         for (var i = 0; i < bases.Length; i++)

@@ -39,6 +39,6 @@ public static class ClaimPathComparison
     public static bool TakesCentsPath(MedicareClaimPricer pricer, Claim claim)
     {
         var bases = claim.Lines.Select(l => pricer.Pfs.Price(l.Service)).ToArray();
-        return MedicareClaimPricer.NeedsPolicies(claim, bases) && CentsPolicyPath.TryPrice(claim, bases, pricer.Pfs) is not null;
+        return MedicareClaimPricer.NeedsPolicies(MedicareClaimPricer.LinesOf(claim), bases) && CentsPolicyPath.TryPrice(claim, MedicareClaimPricer.LinesOf(claim), bases, pricer.Pfs) is not null;
     }
 }
