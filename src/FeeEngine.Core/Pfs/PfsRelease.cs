@@ -56,8 +56,10 @@ public sealed class PfsRelease
     public RvuRecord? FindRvuOrNull(RvuKey key) => _rvus.GetValueOrDefault(key.Packed)?.Record;
     public GpciRecord? FindGpciOrNull(LocalityId locality) => _gpcis.GetValueOrDefault(locality.Packed)?.Record;
 
-    internal RvuEntry? FindRvuEntry(RvuKey key) => _rvus.GetValueOrDefault(key.Packed);
-    internal GpciEntry? FindGpciEntry(LocalityId locality) => _gpcis.GetValueOrDefault(locality.Packed);
+    // TryGetValue on the frozen dictionary itself: GetValueOrDefault would go through IReadOnlyDictionary (an
+    // interface call per priced line, and shared generic code that runs unoptimized for a while after start-up).
+    internal RvuEntry? FindRvuEntry(RvuKey key) => _rvus.TryGetValue(key.Packed, out var entry) ? entry : null;
+    internal GpciEntry? FindGpciEntry(LocalityId locality) => _gpcis.TryGetValue(locality.Packed, out var entry) ? entry : null;
     public AnesthesiaCfRecord? FindAnesthesiaOrNull(LocalityId locality) => _anesthesia.GetValueOrDefault(locality.Packed);
 
     public override string ToString() => Id;
