@@ -14,6 +14,7 @@ public sealed class PfsRelease
 {
     // Frozen: built once, read by every priced line, so lookups get the fastest read-only layout.
     private readonly System.Collections.Frozen.FrozenDictionary<ulong, RvuEntry> _rvus;
+    private readonly RvuEntryTable _rvuTable; // the same entries, laid out for the per-line lookup
     private readonly System.Collections.Frozen.FrozenDictionary<int, GpciEntry> _gpcis;
     private readonly Dictionary<int, AnesthesiaCfRecord> _anesthesia;
 
@@ -34,6 +35,7 @@ public sealed class PfsRelease
         DeclaredEffectiveTo = declaredEffectiveTo;
         _rvus = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
             (rvus ?? []).ToDictionary(r => r.Key.Packed, r => new RvuEntry(r)));
+        _rvuTable = new RvuEntryTable(_rvus);
         _gpcis = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
             (gpcis ?? []).ToDictionary(g => g.Locality.Packed, g => new GpciEntry(g)));
         _anesthesia = anesthesia?.ToDictionary(a => a.Locality.Packed) ?? [];
@@ -58,7 +60,7 @@ public sealed class PfsRelease
 
     // TryGetValue on the frozen dictionary itself: GetValueOrDefault would go through IReadOnlyDictionary (an
     // interface call per priced line, and shared generic code that runs unoptimized for a while after start-up).
-    internal RvuEntry? FindRvuEntry(RvuKey key) => _rvus.TryGetValue(key.Packed, out var entry) ? entry : null;
+    internal RvuEntry? FindRvuEntry(RvuKey key) => _rvuTable.Find(key.Packed);
     internal GpciEntry? FindGpciEntry(LocalityId locality) => _gpcis.TryGetValue(locality.Packed, out var entry) ? entry : null;
     public AnesthesiaCfRecord? FindAnesthesiaOrNull(LocalityId locality) => _anesthesia.GetValueOrDefault(locality.Packed);
 
