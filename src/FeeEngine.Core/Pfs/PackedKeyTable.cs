@@ -3,21 +3,24 @@ using System.Numerics;
 namespace FeeEngine.Core.Pfs;
 
 /// <summary>
-/// The RVU entries of a release by packed row key, for the per-line lookup: an open-addressing table whose slots hold
-/// the key and the entry side by side, so a lookup usually reads one cache line before the entry itself. A frozen
-/// dictionary reads its buckets, hash codes, keys and values from four arrays: with claims that draw any of the
-/// 19,000 rows (the pessimistic benchmark mix) each of those was a cache miss. Read-only once built.
+/// A release's RVU or GPCI entries by packed key (row key, locality), for the per-line lookups: an open-addressing
+/// table whose slots hold the key and the entry side by side, so a lookup usually reads one cache line before the
+/// entry itself. A frozen dictionary reads its buckets, hash codes, keys and values from four arrays through a
+/// virtual call: with claims that draw any of the 19,000 rows (the pessimistic benchmark mix) each of those was a
+/// cache miss. Read-only once built.
 /// </summary>
-internal sealed class RvuEntryTable
+internal sealed class PackedKeyTable<TEntry>
+    where TEntry : class
 {
-    private readonly (ulong Key, RvuEntry? Entry)[] _slots;
+    private readonly (ulong Key, TEntry? Entry)[] _slots;
     private readonly int _shift;
 
-    public RvuEntryTable(IReadOnlyDictionary<ulong, RvuEntry> entries)
+    public PackedKeyTable(IEnumerable<KeyValuePair<ulong, TEntry>> entries, int count)
     {
         // At most half full, so that probe sequences stay short.
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, entries.Count * 2));
-        _slots = new (ulong, RvuEntry?)[size];
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count * 2));
+        _slots = new (ulong, TEntry?)[size];
+        Count = count;
         _shift = 64 - BitOperations.Log2((uint)size);
         foreach (var (key, entry) in entries)
         {
@@ -27,7 +30,9 @@ internal sealed class RvuEntryTable
         }
     }
 
-    public RvuEntry? Find(ulong key)
+    public int Count { get; }
+
+    public TEntry? Find(ulong key)
     {
         var slots = _slots;
         for (var i = Home(key); ; i = (i + 1) & (slots.Length - 1))
