@@ -11,9 +11,10 @@ namespace FeeEngine.Core.Claims;
 /// cardiovascular and ophthalmology, <see cref="DiagnosticReductions"/>; therapy, <see cref="TherapyReduction"/>),
 /// and each unit's amount is a whole number of hundredths of a cent (50%, 5%, 20% and 25% of whole cents), so the
 /// line is summed exactly in a <see cref="long"/> and rounded once, half away from zero, as the general path does in
-/// <see cref="decimal"/>. No per-line objects, closures only for the steps that happen.
-/// Any other claim returns false and goes through the general path. The two paths must agree to the cent and word:
-/// ClaimPathEquivalenceTests (fixture rows) and the price-file real-release test compare them claim by claim.
+/// <see cref="decimal"/>. No per-line work objects: rankings on the stack, one small explanation object per step.
+/// For any other claim <see cref="TryPrice"/> returns null and the general path prices it. The two paths must agree
+/// to the cent and word: ClaimPathEquivalenceTests (fixture rows) and ClaimPathRealReleaseTests (every payable row of
+/// the real October 2025 release) compare them claim by claim.
 /// </summary>
 internal static class CentsPolicyPath
 {
@@ -163,16 +164,6 @@ internal static class CentsPolicyPath
     // One shared explanation per procedure count (the step says only how many procedures were ranked).
     private static readonly HighestStep[] HighestSteps = [.. Enumerable.Range(0, MaxUnits + 1).Select(n => new HighestStep(n))];
 
-    private sealed class RankedStep(int rank, int count, long cents, int lineUnits, int unit) : AdjustmentExplanation
-    {
-        public override string Text() => MultipleProcedures.RankExplanation(rank, count, ScaledRates.CentsToDecimal(cents), lineUnits, unit);
-    }
-
-    private sealed class HighestStep(int count) : AdjustmentExplanation
-    {
-        public override string Text() => MultipleProcedures.HighestExplanation(count);
-    }
-
     private static void ReduceDiagnostics(DiagnosticReductions.Rule rule, ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts,
         Adjustment[]?[] adjustments, ref TieKeys ties, MedicarePfsPricer pricer)
     {
@@ -216,13 +207,6 @@ internal static class CentsPolicyPath
             Add(adjustments, s.Line, new Adjustment(policy, detail,
                 new DiagnosticStep(policy, component, r + 1, count, s.Key, reduction, lines[s.Line].Service.Units, s.Unit)));
         }
-    }
-
-    private sealed class DiagnosticStep(string policy, string component, int rank, int count, long cents, decimal reduction, int lineUnits, int unit)
-        : AdjustmentExplanation
-    {
-        public override string Text() =>
-            DiagnosticReductions.Explanation(policy, component, rank, count, ScaledRates.CentsToDecimal(cents), reduction, lineUnits, unit);
     }
 
     /// <summary>The TC and PC cents of one unit (as <see cref="DiagnosticReductions"/> takes them).</summary>
@@ -270,11 +254,6 @@ internal static class CentsPolicyPath
                 if (slots[k].Line == line) amounts[offsets[line] + slots[k].Unit] = reducedCents * Hundredths;
             Add(adjustments, line, new Adjustment("therapy", TherapyReduction.Detail(reducedUnits), new TherapyStep(reducedUnits, reduced)));
         }
-    }
-
-    private sealed class TherapyStep(int units, decimal reduced) : AdjustmentExplanation
-    {
-        public override string Text() => TherapyReduction.Explanation(units, reduced);
     }
 
     /// <summary>Appends a step to the line's: exact-size arrays, as almost every line gets one step.</summary>
