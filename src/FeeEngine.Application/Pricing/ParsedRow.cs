@@ -29,7 +29,7 @@ public readonly record struct ParsedRow(int LineNumber, string ClaimId, string D
         var qp = c.Qp >= 0 && IsYes(F(t, ranges, c.Qp)) ? QpStatus.Qualifying : QpStatus.NonQualifying;
         if (!LineInput.TryBuild(F(t, ranges, c.Date), F(t, ranges, c.Hcpcs), F(t, ranges, c.Modifiers), F(t, ranges, c.Units), F(t, ranges, c.Pos), F(t, ranges, c.Zip), F(t, ranges, c.Locality), qp, zips, out var service, out var error))
             return Fail(lineNumber, error!);
-        var line = new ClaimLine(F(t, ranges, c.Line).ToString(), service, billed, provider, minutes);
+        var line = new ClaimLine(LineId(F(t, ranges, c.Line)), service, billed, provider, minutes);
         var claimId = F(t, ranges, c.ClaimId);
         var date = F(t, ranges, c.Date);
         var payer = F(t, ranges, c.Payer);
@@ -38,6 +38,16 @@ public readonly record struct ParsedRow(int LineNumber, string ClaimId, string D
             previous.DateText is { } d && date.SequenceEqual(d) ? d : date.ToString(),
             line, deductible, null,
             payer.IsEmpty ? null : previous.Payer is { } p && payer.SequenceEqual(p) ? p : payer.ToString());
+    }
+
+    // Line numbers 1..99 as shared strings: nearly every row's line id is one of them (no string per row).
+    private static readonly string[] SmallLineIds = [.. Enumerable.Range(0, 100).Select(n => n.ToString(CultureInfo.InvariantCulture))];
+
+    private static string LineId(ReadOnlySpan<char> text)
+    {
+        if (text.Length == 1 && char.IsAsciiDigit(text[0])) return SmallLineIds[text[0] - '0'];
+        if (text.Length == 2 && text[0] is >= '1' and <= '9' && char.IsAsciiDigit(text[1])) return SmallLineIds[((text[0] - '0') * 10) + (text[1] - '0')];
+        return text.ToString();
     }
 
     private static ReadOnlySpan<char> F(ReadOnlySpan<char> text, Range[] ranges, int index) => index < 0 ? [] : text[ranges[index]].Trim();

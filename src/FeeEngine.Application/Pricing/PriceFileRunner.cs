@@ -78,7 +78,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
     /// <summary>Prices a chunk of whole claims (rows with their file line numbers); the output lines, without newlines.</summary>
     public IReadOnlyList<string> PriceRows(List<string> rows, List<int> lineNumbers, InputColumns columns)
     {
-        var (output, _) = ProcessBatch(new Batch(rows, lineNumbers), columns);
+        var (output, _) = ProcessBatch(new Batch(rows, lineNumbers), columns, claimsTogether: true);
         var text = output.ToString();
         return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
@@ -137,7 +137,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
 
         void Submit(Batch b)
         {
-            pending.Enqueue(Task.Run(() => ProcessBatch(b, columns)));
+            pending.Enqueue(Task.Run(() => ProcessBatch(b, columns, claimsTogether: true)));
             while (pending.Count > MaxBatchesInFlight || (pending.Count > 0 && pending.Peek().IsCompleted))
                 Write(pending.Dequeue().GetAwaiter().GetResult());
         }
@@ -177,7 +177,8 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
     }
 
     /// <summary>Parses and prices one batch of whole claims; the output rows keep the batch's order.</summary>
-    private (StringBuilder Output, Counts Counts) ProcessBatch(Batch batch, InputColumns columns)
+    /// <param name="claimsTogether">Each claim's rows follow each other (the streaming reader checked), so a claim ends where the key changes.</param>
+    private (StringBuilder Output, Counts Counts) ProcessBatch(Batch batch, InputColumns columns, bool claimsTogether)
     {
         var ranges = new Range[columns.Count + 1];
         var parsed = new ParsedRow[batch.Rows.Count];
@@ -186,7 +187,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         var results = new ClaimLinePrice?[parsed.Length];
         var expected = _withContracts ? new ExpectedLinePrice?[parsed.Length] : null;
         var counts = new Counts();
-        PriceClaims(parsed, results, expected, counts);
+        PriceClaims(parsed, results, expected, counts, claimsTogether);
         var sb = new StringBuilder(); // grows in chunks of its own, never one large array
         for (var i = 0; i < parsed.Length; i++)
         {
@@ -211,13 +212,13 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
             rows.Add(text);
             lineNumbers.Add(lineNumber);
         }
-        var (sb, counts) = ProcessBatch(new Batch(rows, lineNumbers), columns);
+        var (sb, counts) = ProcessBatch(new Batch(rows, lineNumbers), columns, claimsTogether: false);
         output.Write(sb);
         return counts;
     }
 
     /// <summary>Groups the rows into claims (claim_id and date of service, first appearance first) and prices them.</summary>
-    private void PriceClaims(ParsedRow[] parsed, ClaimLinePrice?[] results, ExpectedLinePrice?[]? expected, Counts counts)
+    private void PriceClaims(ParsedRow[] parsed, ClaimLinePrice?[] results, ExpectedLinePrice?[]? expected, Counts counts, bool claimsTogether)
     {
         var claims = new List<List<int>>();
         Dictionary<(string, string), List<int>>? byKey = null;
@@ -238,10 +239,17 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
                 current.Add(i);
                 continue;
             }
-            byKey ??= [];
             var key = (row.ClaimId, row.DateText);
-            if (!byKey.TryGetValue(key, out current)) { byKey[key] = current = []; claims.Add(current); }
-            current.Add(i);
+            if (claimsTogether)
+            {
+                claims.Add(current = new List<int>(4) { i }); // a new key starts a new claim: no lookup of the keys seen
+            }
+            else
+            {
+                byKey ??= [];
+                if (!byKey.TryGetValue(key, out current)) { byKey[key] = current = []; claims.Add(current); }
+                current.Add(i);
+            }
             (currentId, currentDate) = key;
         }
         counts.Claims += claims.Count;
@@ -309,13 +317,35 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
                 break;
         }
         sb.Append(',');
-        if (line.Adjustments.Count > 0) AppendField(sb, line.AdjustmentsText);
+        AppendAdjustments(sb, line.Adjustments);
         sb.Append(',');
         AppendCents(sb, line.LesserOfBilledCents);
         sb.Append(',');
         AppendCents(sb, line.PatientShareCents);
         sb.Append(',');
         AppendCents(sb, line.MedicarePaymentCents);
+    }
+
+    /// <summary>
+    /// The adjustments column: <see cref="ClaimLinePrice.AdjustmentsText"/>, appended piece by piece (no string per
+    /// line) unless a piece needs CSV quoting, which the whole text then gets.
+    /// </summary>
+    private static void AppendAdjustments(StringBuilder sb, IReadOnlyList<Adjustment> adjustments)
+    {
+        if (adjustments.Count == 0) return;
+        for (var i = 0; i < adjustments.Count; i++)
+        {
+            if (adjustments[i].Policy.AsSpan().IndexOfAny(",\"\r\n") >= 0 || adjustments[i].Detail.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                AppendField(sb, string.Join('|', adjustments));
+                return;
+            }
+        }
+        for (var i = 0; i < adjustments.Count; i++)
+        {
+            if (i > 0) sb.Append('|');
+            sb.Append(adjustments[i].Policy).Append(':').Append(adjustments[i].Detail);
+        }
     }
 
     /// <summary>A whole-cent amount as 0.00, without the cost of a decimal format string; nothing for none.</summary>

@@ -15,9 +15,9 @@ namespace FeeEngine.Core.Claims;
 /// </summary>
 internal static class DiagnosticReductions
 {
-    private sealed record Rule(char Indicator, string Policy, decimal TcReduction, decimal PcReduction);
+    internal sealed record Rule(char Indicator, string Policy, decimal TcReduction, decimal PcReduction);
 
-    private static readonly Rule[] Rules =
+    internal static readonly Rule[] Rules =
     [
         new('4', "imaging", 0.50m, 0.05m),
         new('6', "cardiovascular", 0.25m, 0m),
@@ -62,19 +62,25 @@ internal static class DiagnosticReductions
     {
         if (reduction == 0m || slots.Count < 2) return;
         var ranked = slots.OrderByDescending(s => s.Component).ThenBy(s => s.Line.TieKey, StringComparer.Ordinal).ThenBy(s => s.Unit).ToList();
-        var pct = (reduction * 100m).ToString("0.#", CultureInfo.InvariantCulture);
         for (var i = 1; i < ranked.Count; i++)
         {
             var rank = i + 1; // captured by the explanation: one variable per slot
             var s = ranked[i];
-            var cut = s.Component * reduction;
-            s.Line.Units[s.Unit] -= cut;
-            s.Line.Add(policy, $"{component}-{pct}%", () =>
-                $"{policy} multiple procedure reduction: {component} ranked {rank} of {ranked.Count} by {component} amount; its {component} " +
-                $"{s.Component.ToString("0.00", CultureInfo.InvariantCulture)} reduced {pct}% (-{cut.ToString("0.00##", CultureInfo.InvariantCulture)})" +
-                (s.Line.Units.Length > 1 ? $" (unit {s.Unit + 1})" : ""));
+            s.Line.Units[s.Unit] -= s.Component * reduction;
+            var count = ranked.Count;
+            s.Line.Add(policy, Detail(component, reduction), () => Explanation(policy, component, rank, count, s.Component, reduction, s.Line.Units.Length, s.Unit));
         }
     }
+
+    // The words of the steps, shared with the whole-cent path (CentsPolicyPath) so both explain alike.
+    internal static string Detail(string component, decimal reduction) => $"{component}-{Percent(reduction)}%";
+
+    internal static string Explanation(string policy, string component, int rank, int count, decimal amount, decimal reduction, int lineUnits, int unit) =>
+        $"{policy} multiple procedure reduction: {component} ranked {rank} of {count} by {component} amount; its {component} " +
+        $"{amount.ToString("0.00", CultureInfo.InvariantCulture)} reduced {Percent(reduction)}% (-{(amount * reduction).ToString("0.00##", CultureInfo.InvariantCulture)})" +
+        (lineUnits > 1 ? $" (unit {unit + 1})" : "");
+
+    private static string Percent(decimal reduction) => (reduction * 100m).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>The TC and PC amounts of one unit: the line itself for -TC / -26, the code's own rows for a global line.</summary>
     private static (decimal Tc, decimal Pc) Components(LineWork w, MedicarePfsPricer pricer)

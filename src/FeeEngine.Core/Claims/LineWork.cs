@@ -66,7 +66,10 @@ internal sealed class LineWork(int index, ClaimLine line, PfsPrice basePrice)
     private string? _tieKey;
 
     /// <summary>A stable ordering key independent of the line's position in the file (ties in rankings).</summary>
-    public string TieKey => _tieKey ??= $"{Code}|{Line.Service.Modifiers}|{Line.LineId}";
+    public string TieKey => _tieKey ??= TieKeyOf(Line);
+
+    /// <summary>The ordering key of a line in ranking ties: code, modifiers and line id (compared ordinally).</summary>
+    public static string TieKeyOf(ClaimLine line) => $"{line.Service.Code}|{line.Service.Modifiers}|{line.LineId}";
 
     public void NotPayable(string message)
     {

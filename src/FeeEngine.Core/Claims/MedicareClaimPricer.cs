@@ -19,12 +19,39 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
 
     public ClaimPrice Price(Claim claim)
     {
+        var lines = LinesOf(claim);
+        var bases = new PfsPrice[lines.Length];
+        for (var i = 0; i < bases.Length; i++)
+            bases[i] = pfs.Price(lines[i].Service);
+        if (!NeedsPolicies(lines, bases))
+            return new ClaimPrice(claim, WithoutPolicies(claim, bases));
+        if (CentsPolicyPath.TryPrice(claim, lines, bases, pfs) is { } inCents)
+            return new ClaimPrice(claim, inCents);
+        return new ClaimPrice(claim, WithGeneralPolicies(claim, bases));
+    }
+
+    /// <summary>
+    /// The claim through the general policy path only (no whole-cent shortcut): tests compare the two paths with it.
+    /// </summary>
+    internal ClaimPrice PriceWithGeneralPath(Claim claim)
+    {
         var bases = new PfsPrice[claim.Lines.Count];
         for (var i = 0; i < bases.Length; i++)
             bases[i] = pfs.Price(claim.Lines[i].Service);
-        if (!NeedsPolicies(claim, bases))
-            return new ClaimPrice(claim, WithoutPolicies(claim, bases));
+        return new ClaimPrice(claim, NeedsPolicies(LinesOf(claim), bases) ? WithGeneralPolicies(claim, bases) : WithoutPolicies(claim, bases));
+    }
 
+    /// <summary>The claim's lines as a span (arrays and lists without a copy): the hot paths read them many times.</summary>
+    internal static ReadOnlySpan<ClaimLine> LinesOf(Claim claim) => claim.Lines switch
+    {
+        ClaimLine[] array => array,
+        List<ClaimLine> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        var other => other.ToArray(),
+    };
+
+    /// <summary>Every policy, on per-line work objects in <see cref="decimal"/>: any claim.</summary>
+    private ClaimLinePrice[] WithGeneralPolicies(Claim claim, PfsPrice[] bases)
+    {
         var lines = new LineWork[claim.Lines.Count];
         for (var i = 0; i < lines.Length; i++)
             lines[i] = PriceLine(i, claim.Lines[i], bases[i]);
@@ -36,7 +63,7 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
         DiagnosticReductions.Apply(lines, pfs);
         TherapyReduction.Apply(lines);
 
-        return new ClaimPrice(claim, Finish(claim, lines, bases));
+        return Finish(claim, lines, bases);
     }
 
     private static readonly ushort[] PolicyModifiers =
@@ -47,13 +74,13 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     /// injection with other services, or two or more units under one multiple-procedure rule. Most claims (visits,
     /// tests) need none, and are priced without the policy machinery.
     /// </summary>
-    private static bool NeedsPolicies(Claim claim, PfsPrice[] bases)
+    internal static bool NeedsPolicies(ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases)
     {
         int surgery = 0, imaging = 0, cardiovascular = 0, ophthalmology = 0, therapy = 0, others = 0;
         var injection = false;
         for (var i = 0; i < bases.Length; i++)
         {
-            var line = claim.Lines[i];
+            var line = lines[i];
             if (line.Provider != ProviderType.Physician) return true;
             var modifiers = line.Service.Modifiers;
             for (var m = 0; m < modifiers.Count; m++)
@@ -109,7 +136,7 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     }
 
     /// <summary>A priced line with no deductible left and 20% coinsurance, all in whole cents.</summary>
-    private static ClaimLinePrice PricedInCents(ClaimLine line, (PfsPrice[]? Prices, int Index) basePrice, long allowedCents,
+    internal static ClaimLinePrice PricedInCents(ClaimLine line, (PfsPrice[]? Prices, int Index) basePrice, long allowedCents,
         AnesthesiaPrice? anesthesia = null, IReadOnlyList<Adjustment>? adjustments = null)
     {
         var lesserCents = allowedCents;

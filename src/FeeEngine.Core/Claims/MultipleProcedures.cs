@@ -77,20 +77,28 @@ internal static class MultipleProcedures
             foreach (var (line, unit) in p.Slots)
             {
                 line.Units[unit] *= SecondaryShare;
-                line.Add("mult_proc", RankDetail(rank), () =>
-                    $"multiple procedures: ranked {Ordinal(rank)} of {count} by fee schedule amount ({p.Value.ToString("0.00", CultureInfo.InvariantCulture)}); paid 50%" +
-                    (rank >= 6 ? " (sixth and later procedures are 'by report' at CMS; priced at 50%)" : "") +
-                    (line.Units.Length > 1 ? $" (unit {unit + 1})" : ""));
+                var lineUnits = line.Units.Length;
+                line.Add("mult_proc", RankDetail(rank), () => RankExplanation(rank, count, p.Value, lineUnits, unit));
             }
         }
         foreach (var (line, _) in procedures[0].Slots)
             if (!line.HasAdjustment("mult_proc"))
-                line.Add("mult_proc", "rank1:100%", () => $"multiple procedures: highest of {count} by fee schedule amount; paid 100%");
+                line.Add("mult_proc", HighestDetail, () => HighestExplanation(count));
     }
+
+    // The words of the steps, shared with the whole-cent path (CentsPolicyPath) so both explain alike.
+    internal const string HighestDetail = "rank1:100%";
+
+    internal static string HighestExplanation(int count) => $"multiple procedures: highest of {count} by fee schedule amount; paid 100%";
+
+    internal static string RankExplanation(int rank, int count, decimal value, int lineUnits, int unit) =>
+        $"multiple procedures: ranked {Ordinal(rank)} of {count} by fee schedule amount ({value.ToString("0.00", CultureInfo.InvariantCulture)}); paid 50%" +
+        (rank >= 6 ? " (sixth and later procedures are 'by report' at CMS; priced at 50%)" : "") +
+        (lineUnits > 1 ? $" (unit {unit + 1})" : "");
 
     private static readonly string[] RankDetails = [.. Enumerable.Range(0, 12).Select(r => $"rank{r}:50%")];
 
-    private static string RankDetail(int rank) => rank < RankDetails.Length ? RankDetails[rank] : $"rank{rank}:50%";
+    internal static string RankDetail(int rank) => rank < RankDetails.Length ? RankDetails[rank] : $"rank{rank}:50%";
 
     private static bool IsEligible(LineWork w) =>
         w.IsPriced && w.Anesthesia is null && w.Row is { } row && row.MultipleProcedure is '1' or '2' or '3' && row.GlobalDays != "ZZZ";

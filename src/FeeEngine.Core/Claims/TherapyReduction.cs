@@ -31,20 +31,25 @@ internal static class TherapyReduction
             var reduced = ReducedAmount(w.Base);
             foreach (var (_, unit, _) in group) w.Units[unit] = reduced;
             var count = group.Count();
-            w.Add("therapy", $"{count}_unit{(count == 1 ? "" : "s")}:50%PE", () =>
-                $"therapy multiple procedure reduction: {count} unit(s) after the unit with the highest practice-expense payment are paid with 50% of their PE: {reduced:0.00} each");
+            w.Add("therapy", Detail(count), () => Explanation(count, reduced));
         }
     }
 
+    // The words of the step, shared with the whole-cent path (CentsPolicyPath) so both explain alike.
+    internal static string Detail(int count) => $"{count}_unit{(count == 1 ? "" : "s")}:50%PE";
+
+    internal static string Explanation(int count, decimal reduced) =>
+        $"therapy multiple procedure reduction: {count} unit(s) after the unit with the highest practice-expense payment are paid with 50% of their PE: {reduced:0.00} each";
+
     /// <summary>The PE part of one unit's payment, the ranking key.</summary>
-    private static decimal PePayment(in PfsPrice p)
+    internal static decimal PePayment(in PfsPrice p)
     {
         var pe = p.Setting == Setting.Facility ? p.Rvu!.FacilityPeRvu.Value : p.Rvu!.NonFacilityPeRvu.Value;
         return pe * p.Gpci!.PracticeExpense.Value * p.ConversionFactor!.Pfs.Value;
     }
 
     /// <summary>The unit amount with half the PE RVUs, rounded once to cents.</summary>
-    private static decimal ReducedAmount(in PfsPrice p)
+    internal static decimal ReducedAmount(in PfsPrice p)
     {
         var r = p.Rvu!;
         var g = p.Gpci!;

@@ -78,21 +78,13 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         var setting = naApplied ? Setting.Facility : requested;
         var facility = setting == Setting.Facility;
 
-        long pfsScaled = 0, oppsScaled = 0, pfsCents, oppsCents = -1;
+        long pfsCents, oppsCents = -1;
         PfsPrice.DecimalAmounts? unscaled = null;
         if (entry.Exact && gpci.Exact && cfScaled > 0)
         {
             // Exact fixed point (ScaledRates): the same number as the decimal formula, without decimal multiplications.
-            // Unchecked is safe: the value types bound RVUs (<= 99999), GPCIs (<= 10) and CFs (<= 1000), so the
-            // largest possible product, 3 x 10^7 x 10^4 x 10^7, is below long.MaxValue.
-            var wg = useUnfloored ? gpci.WorkWithoutFloor : gpci.WorkWithFloor;
-            pfsScaled = unchecked(((entry.Work * wg) + ((facility ? entry.FacilityPe : entry.NonFacilityPe) * gpci.PracticeExpense) + (entry.Mp * gpci.Malpractice)) * cfScaled);
-            pfsCents = ScaledRates.ToCents(pfsScaled);
-            if (entry.OppsCapped)
-            {
-                oppsScaled = unchecked(((entry.Work * wg) + ((facility ? entry.OppsFacilityPe : entry.OppsNonFacilityPe) * gpci.PracticeExpense) + (entry.OppsMp * gpci.Malpractice)) * cfScaled);
-                oppsCents = ScaledRates.ToCents(oppsScaled);
-            }
+            pfsCents = ScaledRates.ToCents(ScaledAmount(entry, gpci, cfScaled, useUnfloored, facility, opps: false));
+            if (entry.OppsCapped) oppsCents = ScaledRates.ToCents(ScaledAmount(entry, gpci, cfScaled, useUnfloored, facility, opps: true));
         }
         else
         {
@@ -108,32 +100,37 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
                 oppsRaw = RvuFormula(row.WorkRvu.Value, workGpci, oppsPe, g.PracticeExpense.Value, row.OppsMpRvu.Value, g.Malpractice.Value, cf.Pfs.Value);
                 oppsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(oppsRaw)).Amount * 100m);
             }
-            unscaled = new PfsPrice.DecimalAmounts(pfsRaw, oppsRaw);
+            unscaled = new PfsPrice.DecimalAmounts(pfsRaw, oppsRaw, pfsCents, oppsCents);
         }
 
         var capApplied = oppsCents >= 0 && oppsCents < pfsCents;
-        var unitCents = capApplied ? oppsCents : pfsCents;
         return new PfsPrice(line, PricingOutcome.Priced, null)
         {
             Entry = entry,
             RvuRelease = release,
-            GpciRelease = gpciRelease,
-            Rvu = row,
-            Gpci = gpci.Record,
-            ConversionFactor = cf,
+            GpciEntry = gpci,
+            Day = day,
             UsesWorkGpciWithoutFloor = useUnfloored,
-            FloorPeriod = floorPeriod,
             RequestedSetting = requested,
             Setting = setting,
             NonFacilityNaApplied = naApplied,
-            PfsScaled = pfsScaled,
-            OppsScaled = oppsScaled,
             Unscaled = unscaled,
-            PfsCents = pfsCents,
-            OppsCents = oppsCents,
-            UnitCents = unitCents,
+            UnitCents = capApplied ? oppsCents : pfsCents,
             OppsCapApplied = capApplied,
         };
+    }
+
+    /// <summary>
+    /// The RVU formula at scale 10^9 (see <see cref="ScaledRates"/>), with the OPPS PE and MP RVUs when
+    /// <paramref name="opps"/>. Unchecked is safe: the value types bound RVUs (&lt;= 99999), GPCIs (&lt;= 10) and CFs
+    /// (&lt;= 1000), so the largest possible product, 3 x 10^7 x 10^4 x 10^7, is below long.MaxValue.
+    /// </summary>
+    internal static long ScaledAmount(RvuEntry entry, GpciEntry gpci, long cfScaled, bool unflooredWork, bool facility, bool opps)
+    {
+        var wg = unflooredWork ? gpci.WorkWithoutFloor : gpci.WorkWithFloor;
+        var pe = opps ? (facility ? entry.OppsFacilityPe : entry.OppsNonFacilityPe) : (facility ? entry.FacilityPe : entry.NonFacilityPe);
+        var mp = opps ? entry.OppsMp : entry.Mp;
+        return unchecked(((entry.Work * wg) + (pe * gpci.PracticeExpense) + (mp * gpci.Malpractice)) * cfScaled);
     }
 
     // The last date priced: consecutive lines of a file usually share it. A reference write is atomic, so the

@@ -29,5 +29,5 @@ public static class ClaimLevelModifiers
     };
 
     /// <summary>Modifiers that make the MAC price the service by report (contractor priced), e.g. 52 and 66.</summary>
-    public static string? ContractorPriced(Codes.Modifier modifier) => ByReport.GetValueOrDefault(modifier.Packed);
+    public static string? ContractorPriced(Codes.Modifier modifier) => ByReport.TryGetValue(modifier.Packed, out var text) ? text : null;
 }

@@ -22,33 +22,62 @@ public readonly struct PfsPrice
     public string? Message { get; }
 
     public PfsRelease? RvuRelease { get; internal init; }
-    public PfsRelease? GpciRelease { get; internal init; }
-    public RvuRecord? Rvu { get; internal init; }
+
+    // A price is copied into every claim's array of prices, so it is kept small (about 110 bytes): the date's facts
+    // (GPCI release, conversion factor, floor) come from one shared DateContext, the row and the locality from their
+    // entries, the flags from one byte, and the unrounded amounts are recomputed from those when asked for.
+    private readonly DateContext? _day;        // set on priced lines only
+    private readonly object? _row;             // the RvuEntry of a priced line, else the RvuRecord (or null)
+    private readonly GpciEntry? _gpci;         // set on priced lines only
+    private readonly Flags _flags;
+
+    [Flags]
+    private enum Flags : byte
+    {
+        None = 0,
+        RequestedFacility = 1,
+        Facility = 2,
+        NonFacilityNa = 4,
+        OppsCap = 8,
+        WorkGpciWithoutFloor = 16,
+    }
+
+    public RvuRecord? Rvu { get => _row as RvuRecord ?? (_row as RvuEntry)?.Record; internal init => _row = value; }
     /// <summary>The row's hot fields (status, indicators), set on priced lines: read without touching the full record.</summary>
-    internal RvuEntry? Entry { get; init; }
-    public GpciRecord? Gpci { get; internal init; }
-    public ConversionFactorEntry? ConversionFactor { get; internal init; }
+    internal RvuEntry? Entry { get => _row as RvuEntry; init => _row = value; }
+    internal GpciEntry? GpciEntry { get => _gpci; init => _gpci = value; }
+    internal DateContext? Day { get => _day; init => _day = value; }
+
+    public PfsRelease? GpciRelease => _day?.GpciRelease;
+    public GpciRecord? Gpci => _gpci?.Record;
+    public ConversionFactorEntry? ConversionFactor => _day is null ? null : Line.Qp == QpStatus.Qualifying ? _day.Qualifying : _day.NonQualifying;
     /// <summary>The work GPCI used (with or without the 1.0 floor, by date).</summary>
     public decimal WorkGpci => Gpci is null ? 0m : UsesWorkGpciWithoutFloor ? Gpci.WorkWithoutFloor!.Value.Value : Gpci.WorkWithFloor.Value;
     /// <summary>True when no floor period covers the date and the GPCI file carries the unfloored work GPCI.</summary>
-    public bool UsesWorkGpciWithoutFloor { get; internal init; }
-    public WorkGpciFloorPeriod? FloorPeriod { get; internal init; }
+    public bool UsesWorkGpciWithoutFloor { get => Has(Flags.WorkGpciWithoutFloor); internal init => _flags = With(_flags, Flags.WorkGpciWithoutFloor, value); }
+    public WorkGpciFloorPeriod? FloorPeriod => _day?.Floor;
     /// <summary>The rate requested by the place of service.</summary>
-    public Setting RequestedSetting { get; internal init; }
+    public Setting RequestedSetting { get => Has(Flags.RequestedFacility) ? Setting.Facility : Setting.NonFacility; internal init => _flags = With(_flags, Flags.RequestedFacility, value == Setting.Facility); }
     /// <summary>The rate paid: facility when the non-facility rate is NA.</summary>
-    public Setting Setting { get; internal init; }
-    public bool NonFacilityNaApplied { get; internal init; }
-    public bool OppsCapApplied { get; internal init; }
+    public Setting Setting { get => Has(Flags.Facility) ? Setting.Facility : Setting.NonFacility; internal init => _flags = With(_flags, Flags.Facility, value == Setting.Facility); }
+    public bool NonFacilityNaApplied { get => Has(Flags.NonFacilityNa); internal init => _flags = With(_flags, Flags.NonFacilityNa, value); }
+    public bool OppsCapApplied { get => Has(Flags.OppsCap); internal init => _flags = With(_flags, Flags.OppsCap, value); }
 
-    // The amounts are held compactly (whole cents, and the unrounded formula at scale 10^9, see ScaledRates) so that
-    // returning a price copies little; the decimal views below are built on demand.
-    internal long PfsCents { get; init; }
-    internal long OppsCents { get; init; } = -1;
+    private bool Has(Flags flag) => (_flags & flag) != 0;
+
+    private static Flags With(Flags flags, Flags flag, bool on) => on ? flags | flag : flags & ~flag;
+
+    /// <summary>The participating amount per unit in whole cents (after the OPPS cap).</summary>
     internal long UnitCents { get; init; }
-    internal long PfsScaled { get; init; }
-    internal long OppsScaled { get; init; }
-    /// <summary>Set instead of the scaled amounts when a rate had more decimals than CMS publishes.</summary>
+    /// <summary>Set instead of the fixed-point amounts when a rate had more decimals than CMS publishes.</summary>
     internal DecimalAmounts? Unscaled { get; init; }
+
+    private bool OppsCapped => _row is RvuEntry { OppsCapped: true };
+    internal long PfsScaled => _day is null || _gpci is null || Entry is not { } e ? 0 : MedicarePfsPricer.ScaledAmount(e, _gpci, CfScaled, UsesWorkGpciWithoutFloor, Has(Flags.Facility), opps: false);
+    internal long OppsScaled => !OppsCapped || _gpci is null ? 0 : MedicarePfsPricer.ScaledAmount(Entry!, _gpci, CfScaled, UsesWorkGpciWithoutFloor, Has(Flags.Facility), opps: true);
+    private long CfScaled => Line.Qp == QpStatus.Qualifying ? _day!.QualifyingScaled : _day!.NonQualifyingScaled;
+    internal long PfsCents => !IsPriced ? 0 : Unscaled?.PfsCents ?? ScaledRates.ToCents(PfsScaled);
+    internal long OppsCents => !IsPriced || !OppsCapped ? -1 : Unscaled?.OppsCents ?? ScaledRates.ToCents(OppsScaled);
 
     /// <summary>The RVU formula at full precision, before rounding (per unit).</summary>
     public decimal PfsUnitAmountUnrounded => Unscaled?.Pfs ?? ScaledRates.AmountToDecimal(PfsScaled);
@@ -74,7 +103,7 @@ public readonly struct PfsPrice
     public bool IsPriced => Outcome == PricingOutcome.Priced;
 
     /// <summary>The unrounded amounts of the decimal formula, for rates that do not fit the fixed-point path.</summary>
-    internal sealed record DecimalAmounts(decimal Pfs, decimal Opps);
+    internal sealed record DecimalAmounts(decimal Pfs, decimal Opps, long PfsCents, long OppsCents);
 
     /// <summary>The steps that produced the amount, in words a finance analyst can check by hand.</summary>
     public PfsExplanation Explain() => PfsExplanation.From(this);

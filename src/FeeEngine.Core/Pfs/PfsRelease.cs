@@ -14,6 +14,9 @@ public sealed class PfsRelease
 {
     // Frozen: built once, read by every priced line, so lookups get the fastest read-only layout.
     private readonly System.Collections.Frozen.FrozenDictionary<ulong, RvuEntry> _rvus;
+    // The same entries, laid out for the per-line lookups.
+    private readonly PackedKeyTable<RvuEntry> _rvuTable;
+    private readonly PackedKeyTable<GpciEntry> _gpciTable;
     private readonly System.Collections.Frozen.FrozenDictionary<int, GpciEntry> _gpcis;
     private readonly Dictionary<int, AnesthesiaCfRecord> _anesthesia;
 
@@ -34,8 +37,10 @@ public sealed class PfsRelease
         DeclaredEffectiveTo = declaredEffectiveTo;
         _rvus = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
             (rvus ?? []).ToDictionary(r => r.Key.Packed, r => new RvuEntry(r)));
+        _rvuTable = new PackedKeyTable<RvuEntry>(_rvus, _rvus.Count);
         _gpcis = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
             (gpcis ?? []).ToDictionary(g => g.Locality.Packed, g => new GpciEntry(g)));
+        _gpciTable = new PackedKeyTable<GpciEntry>(_gpcis.Select(g => KeyValuePair.Create((ulong)g.Key, g.Value)), _gpcis.Count);
         _anesthesia = anesthesia?.ToDictionary(a => a.Locality.Packed) ?? [];
         OppsCaps = oppsCaps?.ToArray() ?? [];
     }
@@ -44,7 +49,7 @@ public sealed class PfsRelease
     public LocalDate EffectiveFrom { get; }
     public LocalDate? DeclaredEffectiveTo { get; }
 
-    public bool HasRvus => _rvus.Count > 0;
+    public bool HasRvus => _rvuTable.Count > 0; // read per priced line: a field, not the frozen dictionary's virtual Count
     public bool HasGpcis => _gpcis.Count > 0;
     public bool HasAnesthesia => _anesthesia.Count > 0;
     public int RvuCount => _rvus.Count;
@@ -56,8 +61,10 @@ public sealed class PfsRelease
     public RvuRecord? FindRvuOrNull(RvuKey key) => _rvus.GetValueOrDefault(key.Packed)?.Record;
     public GpciRecord? FindGpciOrNull(LocalityId locality) => _gpcis.GetValueOrDefault(locality.Packed)?.Record;
 
-    internal RvuEntry? FindRvuEntry(RvuKey key) => _rvus.GetValueOrDefault(key.Packed);
-    internal GpciEntry? FindGpciEntry(LocalityId locality) => _gpcis.GetValueOrDefault(locality.Packed);
+    // TryGetValue on the frozen dictionary itself: GetValueOrDefault would go through IReadOnlyDictionary (an
+    // interface call per priced line, and shared generic code that runs unoptimized for a while after start-up).
+    internal RvuEntry? FindRvuEntry(RvuKey key) => _rvuTable.Find(key.Packed);
+    internal GpciEntry? FindGpciEntry(LocalityId locality) => _gpciTable.Find((ulong)locality.Packed);
     public AnesthesiaCfRecord? FindAnesthesiaOrNull(LocalityId locality) => _anesthesia.GetValueOrDefault(locality.Packed);
 
     public override string ToString() => Id;

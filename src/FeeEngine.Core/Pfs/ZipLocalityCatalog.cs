@@ -24,7 +24,7 @@ public sealed class ZipRelease
     public ZipLocalityRecord? FindOrNull(ReadOnlySpan<char> zip5) => FindLookupOrNull(zip5)?.Record;
 
     internal ZipLookup? FindLookupOrNull(ReadOnlySpan<char> zip5) =>
-        TryZipKey(zip5, out var key) ? _byZip.GetValueOrDefault(key) : null;
+        TryZipKey(zip5, out var key) && _byZip.TryGetValue(key, out var lookup) ? lookup : null; // no interface call per line
 
     internal static int ZipKey(string zip) =>
         TryZipKey(zip, out var k) ? k : throw new ArgumentException($"ZIP code '{zip}' is not 5 digits.", nameof(zip));
