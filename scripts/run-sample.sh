@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 mkdir -p out
 rm -f out/sample.db out/sample.db-wal out/sample.db-shm
 dotnet publish src/FeeEngine.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -nologo -v quiet -o out/bin
+# The job worker beside it (dotnet out/bin/feeengine-worker.dll --db out/sample.db); not started here.
+dotnet publish src/FeeEngine.Worker -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -nologo -v quiet -o out/bin
 feeengine() { dotnet out/bin/feeengine.dll --db out/sample.db "$@"; }
 feeengine import cms schedules/sample
 feeengine contracts load schedules/contracts/acme-health-ppo.json schedules/contracts/summit-care-advantage.json

@@ -69,7 +69,7 @@ public readonly record struct ParsedRow(int LineNumber, string ClaimId, string D
     }
 
     /// <summary>The usual form of an amount, digits with up to two decimals ("150", "150.5", "150.00"), read without decimal parsing.</summary>
-    private static bool TryPlainCents(ReadOnlySpan<char> text, out long cents)
+    internal static bool TryPlainCents(ReadOnlySpan<char> text, out long cents)
     {
         cents = 0;
         var dot = text.IndexOf('.');

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using FeeEngine.Application.Pricing;
 using FeeEngine.Core.Reconciliation;
-using FeeEngine.Core.Time;
 
 namespace FeeEngine.Application.Reconciliation;
 
@@ -22,10 +21,13 @@ public static class ReconciliationOutput
         var service = e?.Line.Service;
         Field(sb, line.ClaimId);
         Field(sb, p?.LineId ?? e?.Line.LineId);
-        Field(sb, p is not null ? EffectivePeriod.Iso(p.DateOfService) : service is { } s ? EffectivePeriod.Iso(s.DateOfService) : null);
+        if ((p?.DateOfService ?? service?.DateOfService) is { } date) AppendDate(sb, date);
+        sb.Append(',');
         Field(sb, (p?.Code ?? service?.Code)?.ToString());
-        Field(sb, (p?.Modifiers ?? service?.Modifiers)?.ToString());
-        Field(sb, (p?.Units ?? service?.Units)?.ToString(CultureInfo.InvariantCulture));
+        if ((p?.Modifiers ?? service?.Modifiers) is { Count: > 0 } modifiers) sb.Append(modifiers.ToString());
+        sb.Append(',');
+        if ((p?.Units ?? service?.Units) is { } units) sb.Append(units);
+        sb.Append(',');
         Field(sb, line.Payer);
         Field(sb, ReconciledLine.Code(line.Category));
         Field(sb, line.MatchRule);
@@ -38,9 +40,13 @@ public static class ReconciliationOutput
         Field(sb, e?.Contract?.Label);
         Field(sb, e?.Version?.Label);
         Field(sb, e?.Term);
-        Field(sb, p is null ? null : string.Join(' ', p.AdjustmentCodes));
+        Field(sb, p?.AdjustmentCodes);
         Field(sb, line.Note);
-        PriceFileRunner.AppendField(sb, p?.Source);
+        if (p is not null)
+        {
+            PriceFileRunner.AppendField(sb, p.Source.File);
+            sb.Append(p.Source.IsSegment ? " segment " : " line ").Append(p.Source.Number);
+        }
         sb.Append('\n');
     }
 
@@ -71,9 +77,29 @@ public static class ReconciliationOutput
         sb.Append(',');
     }
 
+    /// <summary>An amount with two decimals; whole cents are written without decimal formatting (a million lines
+    /// write six amounts each).</summary>
     private static void Amount(StringBuilder sb, Core.Money.Money? m)
     {
-        if (m is { } v) sb.Append(v.Amount.ToString("0.00", CultureInfo.InvariantCulture));
+        if (m is { } v)
+        {
+            var scaled = v.Amount * 100m;
+            if (decimal.Truncate(scaled) == scaled && Math.Abs(scaled) < 1_000_000_000_000m)
+            {
+                var cents = (long)scaled;
+                if (cents < 0) { sb.Append('-'); cents = -cents; }
+                PriceFileRunner.AppendCents(sb, cents);
+            }
+            else sb.Append(v.Amount.ToString("0.00", CultureInfo.InvariantCulture));
+        }
         sb.Append(',');
+    }
+
+    /// <summary>yyyy-MM-dd without a pattern formatter.</summary>
+    private static void AppendDate(StringBuilder sb, NodaTime.LocalDate date)
+    {
+        sb.Append(date.Year);
+        sb.Append(date.Month < 10 ? "-0" : "-").Append(date.Month);
+        sb.Append(date.Day < 10 ? "-0" : "-").Append(date.Day);
     }
 }

@@ -59,7 +59,7 @@ public static class RemittanceReconciler
         var date = line.ServiceDate ?? claim.ServiceFrom
             ?? throw new CmsFileException(new FileDiagnostic(fileName, line.Segment, "DTM*472", null, $"segment {line.Segment}: the service line of claim {claim.ClaimId} has no date of service, nor has its claim"));
         return new PaidLine(claim.ClaimId, line.LineId, date, line.Code, line.Modifiers, line.Units, line.Paid, line.Allowed,
-            line.PatientResponsibility, [.. adjustments.Select(a => $"{a.Group}-{a.Reason}")], payerOption ?? remittance.PayerName, $"{fileName} segment {line.Segment}")
+            line.PatientResponsibility, string.Join(' ', adjustments.Select(a => $"{a.Group}-{a.Reason}")), payerOption ?? remittance.PayerName, new LineSource(fileName, line.Segment, IsSegment: true))
         {
             IsReversal = claim.IsReversal,
         };

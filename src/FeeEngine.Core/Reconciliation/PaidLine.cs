@@ -9,7 +9,8 @@ namespace FeeEngine.Core.Reconciliation;
 /// <param name="LineId">The provider's line number or line item control number, when the payer returned it.</param>
 /// <param name="PayerAllowed">The payer's allowed amount (835 AMT*B6), when given.</param>
 /// <param name="PatientResponsibility">What the payer assigned to the patient (835 CAS group PR), when known.</param>
-/// <param name="AdjustmentCodes">Adjustment group and reason codes as the payer sent them, e.g. CO-45, PR-2.</param>
+/// <param name="AdjustmentCodes">Adjustment group and reason codes as the payer sent them, separated by spaces, e.g.
+/// "CO-45 PR-2"; empty when none.</param>
 /// <param name="Source">Where the line came from, for reports: "remit.835 segment 42" or "paid.csv line 7".</param>
 public sealed record PaidLine(
     string ClaimId,
@@ -21,9 +22,9 @@ public sealed record PaidLine(
     Money.Money Paid,
     Money.Money? PayerAllowed,
     Money.Money? PatientResponsibility,
-    IReadOnlyList<string> AdjustmentCodes,
+    string AdjustmentCodes,
     string? Payer,
-    string Source)
+    LineSource Source)
 {
     /// <summary>True for a line of a reversed claim (835 claim status 22): it takes back an earlier payment.</summary>
     public bool IsReversal { get; init; }
@@ -33,4 +34,10 @@ public sealed record PaidLine(
 
     /// <summary>How <see cref="Actual"/> was found, for reports.</summary>
     public string ActualBasis => PayerAllowed is null ? "paid + patient responsibility" : "payer allowed";
+}
+
+/// <summary>Where a paid line came from: a file and its line (CSV) or segment (835) number.</summary>
+public readonly record struct LineSource(string File, int Number, bool IsSegment = false)
+{
+    public override string ToString() => $"{File} {(IsSegment ? "segment" : "line")} {Number}";
 }

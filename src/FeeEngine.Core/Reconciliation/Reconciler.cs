@@ -114,8 +114,8 @@ public static class Reconciler
             Category = VarianceCategory.AsExpected, Paid = p, Expected = expected, ClaimId = p.ClaimId, MatchRule = rule,
             Payer = p.Payer ?? match.Payer,
         };
-        if (p.Paid.Amount == 0m && p.AdjustmentCodes.Count > 0)
-            return line with { Category = VarianceCategory.Denied, Note = $"denied: {string.Join(' ', p.AdjustmentCodes)}" };
+        if (p.Paid.Amount == 0m && p.AdjustmentCodes.Length > 0)
+            return line with { Category = VarianceCategory.Denied, Note = $"denied: {p.AdjustmentCodes}" };
         if (expected.Expected is not { } amount)
             return line with { Category = VarianceCategory.NoExpected, Note = $"no expected amount: {expected.Reason}" };
         var variance = p.Actual.Amount - amount.Amount;

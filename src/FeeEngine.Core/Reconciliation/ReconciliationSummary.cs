@@ -17,25 +17,36 @@ public sealed class ReconciliationSummary
     private readonly Dictionary<ulong, Totals> _codes = [];
     private readonly Dictionary<VarianceCategory, Totals> _reasons = [];
 
+    // Amounts are added up in whole cents (every amount here is whole cents): a million lines, three dimensions.
     private sealed class Totals
     {
         public int Lines, Underpaid, Denied;
-        public decimal Expected, Actual, Variance, Shortfall;
+        public long Expected, Actual, Variance, Shortfall;
 
-        public void Add(ReconciledLine line)
+        public void Add(in LineAmounts a, VarianceCategory category)
         {
             Lines++;
-            Expected += line.Expected?.Expected?.Amount ?? 0m;
-            if (line.Paid is { IsReversal: false } paid) Actual += paid.Actual.Amount;
-            Variance += line.Variance?.Amount ?? 0m;
-            if (line.Category == VarianceCategory.Underpaid)
+            Expected += a.Expected;
+            Actual += a.Actual;
+            Variance += a.Variance;
+            if (category == VarianceCategory.Underpaid)
             {
                 Underpaid++;
-                Shortfall -= line.Variance!.Value.Amount;
+                Shortfall -= a.Variance;
             }
-            if (line.Category == VarianceCategory.Denied) Denied++;
+            if (category == VarianceCategory.Denied) Denied++;
+        }
+
+        public void Add(Totals o)
+        {
+            Lines += o.Lines; Underpaid += o.Underpaid; Denied += o.Denied;
+            Expected += o.Expected; Actual += o.Actual; Variance += o.Variance; Shortfall += o.Shortfall;
         }
     }
+
+    private readonly record struct LineAmounts(long Expected, long Actual, long Variance);
+
+    private static long Cents(decimal amount) => (long)decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero);
 
     public static IReadOnlyList<SummaryRow> Of(IEnumerable<ReconciledLine> lines)
     {
@@ -46,9 +57,21 @@ public sealed class ReconciliationSummary
 
     public void Add(ReconciledLine line)
     {
-        Get(_payers, line.Payer ?? "(none)").Add(line);
-        Get(_codes, (line.Paid?.Code ?? line.Expected?.Line.Service.Code)?.Packed ?? 0UL).Add(line);
-        Get(_reasons, line.Category).Add(line);
+        var amounts = new LineAmounts(
+            line.Expected?.ExpectedCents ?? 0,
+            line.Paid is { IsReversal: false } paid ? Cents(paid.Actual.Amount) : 0,
+            line.Variance is { } v ? Cents(v.Amount) : 0);
+        Get(_payers, line.Payer ?? "(none)").Add(amounts, line.Category);
+        Get(_codes, (line.Paid?.Code ?? line.Expected?.Line.Service.Code)?.Packed ?? 0UL).Add(amounts, line.Category);
+        Get(_reasons, line.Category).Add(amounts, line.Category);
+    }
+
+    /// <summary>Adds another summary's totals (a batch's, reconciled on another thread).</summary>
+    public void Add(ReconciliationSummary other)
+    {
+        foreach (var (k, t) in other._payers) Get(_payers, k).Add(t);
+        foreach (var (k, t) in other._codes) Get(_codes, k).Add(t);
+        foreach (var (k, t) in other._reasons) Get(_reasons, k).Add(t);
     }
 
     private static Totals Get<TKey>(Dictionary<TKey, Totals> table, TKey key) where TKey : notnull
@@ -67,5 +90,6 @@ public sealed class ReconciliationSummary
 
     private static IEnumerable<SummaryRow> Rows(string dimension, IEnumerable<(string Key, Totals Totals)> entries) =>
         entries.OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new SummaryRow(dimension, e.Key, e.Totals.Lines, e.Totals.Expected, e.Totals.Actual, e.Totals.Variance, e.Totals.Underpaid, e.Totals.Shortfall, e.Totals.Denied));
+            .Select(e => new SummaryRow(dimension, e.Key, e.Totals.Lines, e.Totals.Expected / 100m, e.Totals.Actual / 100m, e.Totals.Variance / 100m,
+                e.Totals.Underpaid, e.Totals.Shortfall / 100m, e.Totals.Denied));
 }

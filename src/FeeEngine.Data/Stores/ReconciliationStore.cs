@@ -115,7 +115,7 @@ public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider
                 (p?.Code ?? service?.Code)?.ToString(), (p?.Modifiers ?? service?.Modifiers)?.ToString(), p?.Units ?? service?.Units,
                 line.Payer, ReconciledLine.Code(line.Category), line.MatchRule,
                 e?.ExpectedCents, Cents(p?.Paid), Cents(p?.PayerAllowed), Cents(p?.PatientResponsibility), p is null ? null : Cents(p.Actual), Cents(line.Variance),
-                e?.Contract?.Label, e?.Version?.Label, e?.Term, p is null ? null : string.Join(' ', p.AdjustmentCodes), line.Note, p?.Source,
+                e?.Contract?.Label, e?.Version?.Label, e?.Term, p?.AdjustmentCodes, line.Note, p?.Source.ToString(),
             ];
             for (var i = 0; i < values.Length; i++) _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
             _insert.ExecuteNonQuery();

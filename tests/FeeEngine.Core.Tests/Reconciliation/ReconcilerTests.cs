@@ -27,7 +27,7 @@ public sealed class ReconcilerTests
     {
         if (!ModifierList.TryParse(modifiers, out var m, out var error)) throw new ArgumentException(error, nameof(modifiers));
         return new PaidLine(claim, lineId, Day, HcpcsCode.Parse(code), m, units, new Money.Money(paid),
-            allowed is { } a ? new Money.Money(a) : null, patient is { } p ? new Money.Money(p) : null, codes, "Acme", "test");
+            allowed is { } a ? new Money.Money(a) : null, patient is { } p ? new Money.Money(p) : null, string.Join(' ', codes), "Acme", new LineSource("test", 1));
     }
 
     private static IReadOnlyList<ReconciledLine> Reconcile(bool reportUnpaid, params PaidLine[] paid) =>
