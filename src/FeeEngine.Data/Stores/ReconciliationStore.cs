@@ -74,6 +74,11 @@ public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider
         private readonly DbCommand _insert;
         private long _seq;
 
+        // Lines are inserted on a thread of their own, so the reconciliation never waits for the database; the
+        // bounded queue keeps memory flat when the database is the slower side.
+        private readonly System.Collections.Concurrent.BlockingCollection<ReconciledLine> _queue = new(boundedCapacity: 8192);
+        private readonly Task _inserting;
+
         internal RunWriter(string runId, DbConnection connection, DbTransaction tx)
         {
             RunId = runId;
@@ -91,6 +96,10 @@ public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider
                 _insert.Parameters.Add(p);
             }
             _insert.Prepare();
+            _inserting = Task.Factory.StartNew(() =>
+            {
+                foreach (var line in _queue.GetConsumingEnumerable()) Insert(line);
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         public string RunId { get; }
@@ -105,6 +114,13 @@ public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider
         {
             Lines++;
             if (line.Category == VarianceCategory.AsExpected) return;
+            // When the inserting thread has failed (the database refused a line), say why now instead of waiting on a full queue.
+            while (!_queue.TryAdd(line, millisecondsTimeout: 100))
+                if (_inserting.IsCompleted) _inserting.GetAwaiter().GetResult();
+        }
+
+        private void Insert(ReconciledLine line)
+        {
             var p = line.Paid;
             var e = line.Expected;
             var service = e?.Line.Service;
@@ -124,6 +140,8 @@ public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider
         /// <summary>Stores the summary, marks the run complete with its line count and commits it.</summary>
         public void Complete(IReadOnlyList<SummaryRow> summary)
         {
+            _queue.CompleteAdding();
+            _inserting.GetAwaiter().GetResult();
             _connection.Execute(
                 "INSERT INTO reconciliation_summary (run_id, dimension, summary_key, lines, expected_cents, actual_cents, variance_cents, underpaid_lines, shortfall_cents, denied_lines) " +
                 "VALUES (@RunId, @Dimension, @Key, @Lines, @Expected, @Actual, @Variance, @Underpaid, @Shortfall, @Denied)",
@@ -142,6 +160,10 @@ public sealed class ReconciliationStore(FeeEngineDatabase database, TimeProvider
 
         public void Dispose()
         {
+            _queue.CompleteAdding();
+            try { _inserting.Wait(); }
+            catch (AggregateException) { /* the run failed; its transaction is rolled back below */ }
+            _queue.Dispose();
             _insert.Dispose();
             _tx.Dispose();
             _connection.Dispose();
