@@ -11,19 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-1000000}"
 mix="${2:-clinic}"
-work="$(mktemp -d)"
-trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
-cms="${FEEENGINE_CMS_DATA:-$(cd .. && pwd)/shared/cms}/2025/rvu25d"
-
-dotnet build scripts/benchmark -c Release -nologo -v quiet -o "$work/bench" >/dev/null
-dotnet publish src/FeeEngine.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -nologo -v quiet -o "$work/cli" >/dev/null
-feeengine() { dotnet "$work/cli/feeengine.dll" --db "$work/bench.db" "$@"; }
-
-release_args=()
-import_from=(schedules/sample)
-zip="$cms/../zip-oct2025/ZIP5_OCT2025.txt"
-if [ -d "$cms" ]; then release_args=(--cms-release "$cms" --zip-file "$zip"); import_from=("$cms" "$zip"); fi
-feeengine import cms "${import_from[@]}" >/dev/null
+source scripts/benchmark-setup.sh
 
 cat > "$work/northwind.json" <<'JSON'
 {"payer": "Northwind Mutual", "contract": "Commercial", "versions": [
@@ -35,11 +23,9 @@ cat > "$work/northwind.json" <<'JSON'
      {"name": "Everything else at 110%", "percent_of_medicare": 110}],
    "default": {"percent_of_charges": 50}}]}
 JSON
-feeengine contracts load schedules/contracts/acme-health-ppo.json schedules/contracts/summit-care-advantage.json "$work/northwind.json" >/dev/null
-feeengine contracts import schedules/contracts/summit-care-fees-2025.csv --payer "Summit Care" --contract "Medicare Advantage Partner" \
-  --effective-from 2025-01-01 --effective-to 2025-12-31 >/dev/null
+feeengine contracts load "$work/northwind.json" >/dev/null
 
-dotnet "$work/bench/FeeEngine.Benchmark.dll" --lines "$lines" --schedules schedules "${release_args[@]}" --mix "$mix" --csv-out "$work/lines.csv" >/dev/null
+generate_lines
 # Each claim (four lines) goes to one of the three payers in turn; the payer is written on every line.
 awk -F, 'NR == 1 { print $0 ",payer"; next }
          { if ($1 != last) { n++; last = $1 }

@@ -10,24 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 lines="${1:-1000000}"
 mix="${2:-clinic}"
-work="$(mktemp -d)"
-trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
-cms="${FEEENGINE_CMS_DATA:-$(cd .. && pwd)/shared/cms}/2025/rvu25d"
+source scripts/benchmark-setup.sh
 
-dotnet build scripts/benchmark -c Release -nologo -v quiet -o "$work/bench" >/dev/null
-dotnet publish src/FeeEngine.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -nologo -v quiet -o "$work/cli" >/dev/null
-feeengine() { dotnet "$work/cli/feeengine.dll" --db "$work/bench.db" "$@"; }
-
-release_args=()
-import_from=(schedules/sample)
-zip="$cms/../zip-oct2025/ZIP5_OCT2025.txt"
-if [ -d "$cms" ]; then release_args=(--cms-release "$cms" --zip-file "$zip"); import_from=("$cms" "$zip"); fi
-feeengine import cms "${import_from[@]}" >/dev/null
-feeengine contracts load schedules/contracts/acme-health-ppo.json schedules/contracts/summit-care-advantage.json >/dev/null
-feeengine contracts import schedules/contracts/summit-care-fees-2025.csv --payer "Summit Care" --contract "Medicare Advantage Partner" \
-  --effective-from 2025-01-01 --effective-to 2025-12-31 >/dev/null
-
-dotnet "$work/bench/FeeEngine.Benchmark.dll" --lines "$lines" --schedules schedules "${release_args[@]}" --mix "$mix" --csv-out "$work/lines.csv" >/dev/null
+generate_lines
 # Payments as a payer sends them: the lines are first priced under their payer's contract (price-file), then
 # 90% are paid as the contract says (allowed = expected, paid 80% of it), 6% allowed 7% less (underpaid), 2% allowed
 # 10% more (overpaid) and 2% denied (paid 0 with CO-97). Lines their contract cannot price are paid at 50.00.

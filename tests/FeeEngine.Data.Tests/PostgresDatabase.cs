@@ -35,16 +35,7 @@ public sealed class PostgresDatabase : IDisposable
         Execute(_server, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
     }
 
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // the only text spliced in is the generated database name
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(string connectionString, string sql) => ServerAdmin.Execute(new NpgsqlConnection(connectionString), sql);
 }
 
 /// <summary>A fact that runs against PostgreSQL; skipped, with the reason, when FEEENGINE_POSTGRES is not set.</summary>

@@ -34,16 +34,7 @@ public sealed class SqlServerDatabase : IDisposable
         Execute(_master, $"ALTER DATABASE [{_name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_name}]");
     }
 
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new SqlConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // the only text spliced in is the generated database name
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(string connectionString, string sql) => ServerAdmin.Execute(new SqlConnection(connectionString), sql);
 }
 
 /// <summary>A fact that runs against SQL Server; skipped, with the reason, when FEEENGINE_SQLSERVER is not set.</summary>
