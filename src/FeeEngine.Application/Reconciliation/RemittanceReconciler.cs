@@ -57,7 +57,7 @@ public static class RemittanceReconciler
         // A line without adjustments of its own carries its claim's (a claim-level denial, CO-50 say).
         var adjustments = line.Adjustments.Count > 0 ? line.Adjustments : claim.Adjustments;
         var date = line.ServiceDate ?? claim.ServiceFrom
-            ?? throw new CmsFileException(new FileDiagnostic(fileName, line.Segment, "DTM*472", null, $"segment {line.Segment}: the service line of claim {claim.ClaimId} has no date of service, nor has its claim"));
+            ?? throw new CmsFileException(new FileDiagnostic(fileName, line.Segment, "DTM*472", null, $"the service line of claim {claim.ClaimId} has no date of service, nor has its claim") { Unit = "segment" });
         return new PaidLine(claim.ClaimId, line.LineId, date, line.Code, line.Modifiers, line.Units, line.Paid, line.Allowed,
             line.PatientResponsibility, string.Join(' ', adjustments.Select(a => $"{a.Group}-{a.Reason}")), payerOption ?? remittance.PayerName, new LineSource(fileName, line.Segment, IsSegment: true))
         {

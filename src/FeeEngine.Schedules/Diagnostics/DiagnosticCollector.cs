@@ -4,7 +4,7 @@ namespace FeeEngine.Schedules;
 /// Gathers the problems of one file while it is read, so the reader can report them all at the end.
 /// Keeps the first <see cref="CmsFileException.MaxDiagnostics"/> and counts the rest.
 /// </summary>
-internal sealed class DiagnosticCollector(string file)
+internal sealed class DiagnosticCollector(string file, string? unit = null)
 {
     private readonly List<FileDiagnostic> _kept = [];
 
@@ -18,7 +18,7 @@ internal sealed class DiagnosticCollector(string file)
     {
         Total++;
         if (_kept.Count < CmsFileException.MaxDiagnostics)
-            _kept.Add(new FileDiagnostic(File, line, field, value, reason));
+            _kept.Add(new FileDiagnostic(File, line, field, value, reason) { Unit = unit });
     }
 
     /// <summary>Adds a problem that concerns the whole file (no line).</summary>

@@ -15,12 +15,16 @@ public sealed record FileDiagnostic(string File, int Line, string? Field, string
     // Long values (a mangled line) would drown the message; the start is enough to find it.
     private const int MaxShownValueLength = 60;
 
+    /// <summary>What <see cref="Line"/> counts when it is not a text line or spreadsheet row: "segment" in an X12
+    /// file (an 835 is often one long line, so its segments are numbered instead).</summary>
+    public string? Unit { get; init; }
+
     /// <summary>For example <c>PPRRVU2025_Oct.csv line 12, field WORK RVU, value 'abc': not a number</c>.</summary>
     public override string ToString()
     {
         var text = new StringBuilder(File);
         if (Line > 0)
-            text.Append(IsSpreadsheet(File) ? " row " : " line ").Append(Line);
+            text.Append(' ').Append(Unit ?? (IsSpreadsheet(File) ? "row" : "line")).Append(' ').Append(Line);
         if (Field is not null)
             text.Append(", field ").Append(Field);
         if (Value is not null)

@@ -33,7 +33,7 @@ public static class Remittance835Reader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
-        var problems = new DiagnosticCollector(fileName);
+        var problems = new DiagnosticCollector(fileName, "segment");
         if (!X12Delimiters.TryRead(text, out var delimiters, out var start, out var reason))
         {
             problems.AddFileProblem(reason!);
@@ -127,7 +127,7 @@ public static class Remittance835Reader
         {
             if (_transaction is { } open)
                 problems.Add(open.StartSegment, null, null,
-                    $"segment {open.StartSegment} (ST): the transaction has no SE: the file ends inside it after segment {_lastSegment} (is it truncated?)");
+                    $"ST: the transaction has no SE: the file ends inside it after segment {_lastSegment} (is it truncated?)");
             else if (Remittances.Count == 0 && !problems.HasProblems)
                 problems.AddFileProblem("no 835 transaction (ST*835 ... SE) in the file");
         }
@@ -440,13 +440,12 @@ public static class Remittance835Reader
         private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>
-        /// Reports a problem of <paramref name="segment"/>. <see cref="FileDiagnostic.Line"/> holds the segment number;
-        /// the reason starts with "segment N", since an 835 is often one long line and "line N" alone would mislead.
+        /// Reports a problem of <paramref name="segment"/>. <see cref="FileDiagnostic.Line"/> holds the segment number
+        /// and the diagnostic prints it as "segment N" (an 835 is often one long line); without a field, the reason
+        /// starts with the segment's id.
         /// </summary>
         private void Problem(X12Segment segment, string? field, string? value, string reason) =>
-            problems.Add(segment.Number, field, value, field is null
-                ? Invariant($"segment {segment.Number} ({segment.Id}): {reason}")
-                : Invariant($"segment {segment.Number}: {reason}"));
+            problems.Add(segment.Number, field, value, field is null ? $"{segment.Id}: {reason}" : reason);
     }
 
     private sealed class Transaction(int startSegment, string controlNumber)
