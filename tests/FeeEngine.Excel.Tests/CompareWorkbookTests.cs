@@ -127,8 +127,8 @@ public sealed class CompareWorkbookTests(SampleExports sample) : IClassFixture<S
         var ws = wb.Worksheet("Comparison");
 
         ws.Column("A").Width.Should().Be(8);                         // "Code", "99213": the minimum
-        ws.Column("D").Width.Should().Be(11);                        // "$1,138.09" + 2
-        ws.Column("J").Width.Should().Be(13);                        // "Acme Health" + 2
+        ws.Column("D").Width.Should().Be(12);                        // "$1,138.09" + 3
+        ws.Column("J").Width.Should().Be(14);                        // "Acme Health" + 3
         ws.Column("P").Width.Should().Be(60);
     }
 

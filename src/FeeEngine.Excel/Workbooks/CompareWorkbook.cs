@@ -79,7 +79,11 @@ public static class CompareWorkbook
             row++;
             sheet.Text(row, 1, r.Service.Code.ToString());
             sheet.Text(row, 2, r.Service.ModifierText);
-            if (r.MedicareNonFacility is null && r.MedicareFacility is not null) sheet.Text(row, 3, "NA");
+            if (r.MedicareNonFacility is null && r.MedicareFacility is not null)
+            {
+                sheet.Text(row, 3, "NA");
+                sheet.Sheet.Cell(row, 3).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+            }
             else sheet.Number(row, 3, r.MedicareNonFacility);
             sheet.Number(row, 4, r.MedicareFacility);
             sheet.Number(row, 5, r.MedicareBasis);
@@ -104,6 +108,7 @@ public static class CompareWorkbook
             if (notesText.Count > 0) sheet.Text(row, notes, string.Join("; ", notesText));
         }
         var ws = sheet.Sheet;
+        // Notes stay on one line: on screen they run on to the right; printed, the print area clips them at the column.
         ws.Column(notes).Style.Alignment.WrapText = false;
         if (row > 1) Highlight(ws, comparison, row, spreadPct);
         sheet.Finish(row, frozenColumns: 2);

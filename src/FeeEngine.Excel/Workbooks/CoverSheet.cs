@@ -37,9 +37,10 @@ public static class CoverSheet
         title.Value = cover.Title;
         title.Style.Font.Bold = true;
         title.Style.Font.FontSize = 16;
+        ws.Row(1).Height = 24;
         ws.Cell(2, 1).Value = cover.Purpose;
         ws.Range(2, 1, 2, 2).Merge().Style.Alignment.WrapText = true;
-        ws.Row(2).Height = 32;
+        ws.Row(2).Height = 15 * DataSheet.WrappedLines(cover.Purpose, 130);
 
         var row = 4;
         row = Section(ws, row, "Made", [("Created (UTC)", cover.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)), ("By", cover.Command)]);
@@ -69,6 +70,9 @@ public static class CoverSheet
             // Text cells stay text: an input such as 2025-10-01 or 10112-00 must not become a date or a number.
             ws.Cell(row, 2).SetValue(value);
             ws.Cell(row, 2).DataType = XLDataType.Text;
+            // Neither Excel nor LibreOffice grows a row to its wrapped text on open: size it here (15 points a line).
+            var lines = DataSheet.WrappedLines(value, 105);
+            if (lines > 1) ws.Row(row).Height = 15 * lines;
             row++;
         }
         return row + 1;

@@ -35,7 +35,6 @@ internal sealed class DataSheet
         header.Alignment.WrapText = true;
         header.Alignment.Vertical = XLAlignmentVerticalValues.Center;
         header.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        Sheet.Row(1).Height = 32;
     }
 
     public IXLWorksheet Sheet { get; }
@@ -67,13 +66,37 @@ internal sealed class DataSheet
     /// <summary>Widths, frozen panes, the autofilter over rows 1..<paramref name="lastRow"/> and the print layout.</summary>
     public void Finish(int lastRow, int frozenColumns, double widthCap = 60)
     {
+        var headerLines = 1;
         for (var c = 1; c <= _columns.Count; c++)
-            Sheet.Column(c).Width = Math.Min(_widths.Width(c), widthCap);
+        {
+            var width = Math.Min(_widths.Width(c), widthCap);
+            Sheet.Column(c).Width = width;
+            headerLines = Math.Max(headerLines, WrappedLines(_columns[c - 1].Header, (int)width - 1));
+        }
+        // Tall enough for the longest wrapped header (15 points a line), as Excel does not grow a row on open.
+        Sheet.Row(1).Height = (15 * headerLines) + 3;
         Sheet.SheetView.Freeze(1, frozenColumns);
         Sheet.Range(1, 1, Math.Max(lastRow, 1), _columns.Count).SetAutoFilter();
         Sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         Sheet.PageSetup.FitToPages(1, 0);
         Sheet.PageSetup.SetRowsToRepeatAtTop(1, 1);
+        Sheet.PageSetup.PrintAreas.Add(1, 1, Sheet.LastRowUsed()?.RowNumber() ?? 1, _columns.Count);
+        Sheet.PageSetup.Margins.Left = Sheet.PageSetup.Margins.Right = 0.4;
+    }
+
+    /// <summary>How many lines a header takes wrapped at word boundaries in a column of the given width (characters).</summary>
+    internal static int WrappedLines(string text, int width)
+    {
+        int lines = 1, used = 0;
+        foreach (var word in text.Split(' '))
+        {
+            var need = used == 0 ? word.Length : used + 1 + word.Length;
+            if (need <= width || used == 0) used = need;
+            else { lines++; used = word.Length; }
+            // A word longer than the column (a list of codes) breaks wherever it must.
+            while (used > width) { lines++; used -= width; }
+        }
+        return lines;
     }
 
     /// <summary>The column's letters, e.g. 1 -> A, 28 -> AB.</summary>

@@ -35,7 +35,7 @@ public sealed record SheetColumn(string Header, ColumnKind Kind)
 
 /// <summary>
 /// Tracks the widest text shown in each column while rows are written, so widths fit the content without
-/// measuring fonts: characters + 2, between 8 and a cap (long notes wrap at the cap instead of making the sheet wide).
+/// measuring fonts: characters + 3, between 8 and a cap (long notes wrap at the cap instead of making the sheet wide).
 /// </summary>
 public sealed class ColumnWidths(int columns, double cap = 60)
 {
@@ -52,5 +52,5 @@ public sealed class ColumnWidths(int columns, double cap = 60)
     }
 
     /// <summary>The width of a column (1-based) in Excel character units.</summary>
-    public double Width(int column) => Math.Clamp(_chars[column - 1] + 2, 8, cap);
+    public double Width(int column) => Math.Clamp(_chars[column - 1] + 3, 8, cap);
 }
