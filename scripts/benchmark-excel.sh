@@ -30,10 +30,11 @@ else
   prrvu=schedules/sample/PPRRVU2025_SAMPLE.csv
 fi
 # Every code and modifier row of the release, then the same codes with modifier 59 until there are enough rows.
-awk -F, '$1 ~ /^[0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z]$/ { print ($2 == "" ? $1 : $1 "-" $2) }' "$prrvu" > "$work/rows.txt"
+awk -F, '$1 != "HCPCS" && $1 ~ /^[0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z][0-9A-Z]$/ { print ($2 == "" ? $1 : $1 "-" $2) }' "$prrvu" > "$work/rows.txt"
 awk -F- 'NF == 1 { print $1 "-59" }' "$work/rows.txt" >> "$work/rows.txt"
 for m in LT RT 76 77 XS; do awk -F- -v m="$m" 'NF == 1 { print $1 "-" m }' "$work/rows.txt" >> "$work/rows.txt"; done
-awk '!seen[$0]++' "$work/rows.txt" | head -n "$rows" > "$work/codes.txt"
+awk '!seen[$0]++' "$work/rows.txt" > "$work/distinct.txt"
+head -n "$rows" "$work/distinct.txt" > "$work/codes.txt"
 
 for p in "Harbor Mutual:105:115" "Pinecrest Health:98:125" "Lakeside Care:110:140"; do
   IFS=: read -r name base imaging <<< "$p"
@@ -56,7 +57,7 @@ for out in compare.xlsx compare.csv; do
     /usr/bin/time -f "%e %M" -o "$work/time.txt" dotnet "$work/cli/feeengine.dll" --db "$work/bench.db" export compare --codes "$work/codes.txt" \
       --locality 13202-01 --date 2025-11-03 --payers "$payers" --out "$work/$out" > "$work/out.txt"
     read -r seconds peak_kb < "$work/time.txt"
-    written=$(grep -o 'Wrote [^:]*: [0-9,]* codes' "$work/out.txt" | grep -o '[0-9,]* codes')
+    written=$(sed -n 's/^Wrote [^:]*: \([0-9,]* codes\).*/\1/p' "$work/out.txt")
     awk -v s="$seconds" -v kb="$peak_kb" -v run="$run" -v out="$out" -v rows="$written" -v bytes="$(stat -c %s "$work/$out")" 'BEGIN {
       printf "run %d: export compare -> %s: %s x 5 payers in %.2f s wall end to end; peak RSS %d MB; file %.1f MB\n", run, out, rows, s, kb / 1024, bytes / 1048576 }'
   done

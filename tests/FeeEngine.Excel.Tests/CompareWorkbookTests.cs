@@ -140,11 +140,11 @@ public sealed class CompareWorkbookTests(SampleExports sample) : IClassFixture<S
         var formats = ws.ConditionalFormats.ToList();
 
         formats.Should().HaveCount(7);
-        var below = formats.Where(f => f.ConditionalFormatType == XLConditionalFormatType.CellIs).ToList();
-        below.Select(f => f.Range.RangeAddress.ToStringRelative()).Should().BeEquivalentTo("G2:G9", "I2:I9");
-        below.Should().OnlyContain(f => f.Operator == XLCFOperator.LessThan && f.Values[1].Value == "1");
-        below[0].Style.Fill.BackgroundColor.Should().Be(CompareWorkbook.BelowMedicareFill);
         var expressions = formats.Where(f => f.ConditionalFormatType == XLConditionalFormatType.Expression).ToList();
+        var below = expressions.Where(f => f.Values[1].Value.Contains("<1", StringComparison.Ordinal)).ToList();
+        below.Select(f => f.Range.RangeAddress.ToStringRelative()).Should().BeEquivalentTo("G2:G9", "I2:I9");
+        below.Select(f => f.Values[1].Value).Should().BeEquivalentTo("AND(ISNUMBER(G2),G2<1)", "AND(ISNUMBER(I2),I2<1)");
+        below[0].Style.Fill.BackgroundColor.Should().Be(CompareWorkbook.BelowMedicareFill);
         expressions.Select(f => f.Values[1].Value).Should().Contain("AND(ISNUMBER(F2),MAX($F2,$H2)>MIN($F2,$H2),F2=MAX($F2,$H2))")
             .And.Contain("AND(ISNUMBER(H2),MAX($F2,$H2)>MIN($F2,$H2),H2=MIN($F2,$H2))");
         var top = formats.Single(f => f.ConditionalFormatType == XLConditionalFormatType.Top10);

@@ -50,7 +50,7 @@ public static class CompareWorkbook
     public static void Save(PayerComparison comparison, Cover cover, string path)
     {
         using var workbook = Build(comparison, cover);
-        workbook.SaveAs(path);
+        workbook.SaveAs(path, DataSheet.SaveOptions);
     }
 
     public static XLWorkbook Build(PayerComparison comparison, Cover cover)
@@ -127,7 +127,9 @@ public static class CompareWorkbook
         {
             var col = PayerColumn(p);
             var letter = DataSheet.Letter(col);
-            ws.Range(2, col + 1, last, col + 1).AddConditionalFormat().WhenLessThan(1).Fill.SetBackgroundColor(BelowMedicareFill);
+            // Only a percentage below 1 (an empty cell, nothing to compare, would count as 0 in a plain "less than").
+            var pct = DataSheet.Letter(col + 1);
+            ws.Range(2, col + 1, last, col + 1).AddConditionalFormat().WhenIsTrue($"=AND(ISNUMBER({pct}2),{pct}2<1)").Fill.SetBackgroundColor(BelowMedicareFill);
             if (payers < 2) continue;
             var range = ws.Range(2, col, last, col);
             var differ = $"MAX({amounts})>MIN({amounts})";

@@ -11,6 +11,10 @@ internal sealed class DataSheet
 {
     public static readonly XLColor HeaderFill = XLColor.FromHtml("#1F4E78");
 
+    /// <summary>No calculation chain (Excel and LibreOffice rebuild it on open; writing one for 40,000 formulas cost
+    /// time and memory) and no evaluation on save: the workbook opens with its formulas recalculated.</summary>
+    public static readonly SaveOptions SaveOptions = new() { GenerateCalculationChain = false, EvaluateFormulasBeforeSaving = false, ValidatePackage = false };
+
     private readonly IReadOnlyList<SheetColumn> _columns;
     private readonly ColumnWidths _widths;
 
@@ -27,6 +31,8 @@ internal sealed class DataSheet
             // A wrapped header needs its longest word, not the whole text.
             _widths.Seen(c, column.Header.Split(' ').Max(w => w.Length));
             if (column.Format is { } format) Sheet.Column(c).Style.NumberFormat.Format = format;
+            // Text after a right-aligned number would touch it: indent text columns past the first.
+            else if (c > 1) Sheet.Column(c).Style.Alignment.Indent = 1;
         }
         var header = Sheet.Range(1, 1, 1, columns.Count).Style;
         header.Font.Bold = true;

@@ -52,7 +52,7 @@ public static class ImpactWorkbook
     public static void Save(ScheduleImpact impact, Cover cover, string path)
     {
         using var workbook = Build(impact, cover);
-        workbook.SaveAs(path);
+        workbook.SaveAs(path, DataSheet.SaveOptions);
     }
 
     public static XLWorkbook Build(ScheduleImpact impact, Cover cover)

@@ -25,7 +25,7 @@ public static class UnderpaymentsWorkbook
     public static void Save(UnderpaymentReport report, Cover cover, string path)
     {
         using var workbook = Build(report, cover);
-        workbook.SaveAs(path);
+        workbook.SaveAs(path, DataSheet.SaveOptions);
     }
 
     public static XLWorkbook Build(UnderpaymentReport report, Cover cover)
