@@ -89,6 +89,8 @@ public sealed class ImpactWorkbookTests : IDisposable
         var bigChange = ws.ConditionalFormats.Single(f => f.Operator == XLCFOperator.NotBetween);
         bigChange.Ranges.Select(r => r.RangeAddress.ToStringRelative()).Should().BeEquivalentTo("F2:F3", "J2:J3");
         bigChange.Values.Values.Select(v => v.Value).Should().Equal("-0.05", "0.05");
+        ws.ConditionalFormats.Should().ContainSingle(f => f.ConditionalFormatType == XLConditionalFormatType.Expression)
+            .Which.Values[1].Value.Should().Be("AND(ISNUMBER(N2),N2<0,RANK(N2,$N$2:$N$3,1)<=10)");
 
         var cover = wb.Worksheet("Cover");
         cover.Text("A1").Should().Be("Schedule change impact");

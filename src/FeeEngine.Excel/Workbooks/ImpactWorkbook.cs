@@ -94,7 +94,12 @@ public static class ImpactWorkbook
                 ws.Range(2, pct, last, pct).AddConditionalFormat().WhenNotBetween(-0.05, 0.05).Fill.SetBackgroundColor(BigChangeFill);
             }
             if (layout.RevenueImpact > 0)
-                ws.Range(2, layout.RevenueImpact, last, layout.RevenueImpact).AddConditionalFormat().WhenIsBottom(10, XLTopBottomType.Items).Font.SetBold(true);
+            {
+                // The ten largest losses: negative, and among the ten lowest (a plain "bottom 10" would mark gains when fewer than ten rows lose).
+                var n = DataSheet.Letter(layout.RevenueImpact);
+                ws.Range(2, layout.RevenueImpact, last, layout.RevenueImpact).AddConditionalFormat()
+                    .WhenIsTrue($"=AND(ISNUMBER({n}2),{n}2<0,RANK({n}2,${n}$2:${n}${last},1)<=10)").Font.SetBold(true);
+            }
         }
         if (layout.Volume > 0) WriteTotals(sheet, layout, last, impact);
         sheet.Finish(last, frozenColumns: 2);
