@@ -126,8 +126,8 @@ public sealed class CompareWorkbookTests(SampleExports sample) : IClassFixture<S
         using var wb = Export();
         var ws = wb.Worksheet("Comparison");
 
-        ws.Column("A").Width.Should().Be(8);                         // "Code", "99213": the minimum
-        ws.Column("D").Width.Should().Be(12);                        // "$1,138.09" + 3
+        ws.Column("A").Width.Should().Be(9);                         // bold "Code" (4 + 2) + 3
+        ws.Column("D").Width.Should().Be(13);                        // bold "facility" (8 + 2) + 3, wider than "$1,138.09" + 3
         ws.Column("J").Width.Should().Be(14);                        // "Acme Health" + 3
         ws.Column("P").Width.Should().Be(60);
     }

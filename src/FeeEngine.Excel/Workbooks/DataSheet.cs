@@ -29,7 +29,8 @@ internal sealed class DataSheet
             var cell = Sheet.Cell(1, c);
             cell.SetValue(column.Header);
             // A wrapped header needs its longest word, not the whole text.
-            _widths.Seen(c, column.Header.Split(' ').Max(w => w.Length));
+            // Bold header text is wider than the values' digits: two characters more than its longest word.
+            _widths.Seen(c, column.Header.Split(' ').Max(w => w.Length) + 2);
             if (column.Format is { } format) Sheet.Column(c).Style.NumberFormat.Format = format;
             // Text after a right-aligned number would touch it: indent text columns past the first.
             else if (c > 1) Sheet.Column(c).Style.Alignment.Indent = 1;
@@ -62,6 +63,9 @@ internal sealed class DataSheet
         _widths.Seen(column, SheetColumn.Shown(_columns[column - 1].Kind, v));
     }
 
+    /// <summary>Makes the column at least wide enough for text of this many characters (a formula's text result).</summary>
+    public void Reserve(int column, int chars) => _widths.Seen(column, chars);
+
     /// <summary>A formula (A1 style, without '='); <paramref name="shownExample"/> is the widest value it may show, for the width.</summary>
     public void Formula(int row, int column, string formula, decimal? shownExample = null)
     {
@@ -77,7 +81,7 @@ internal sealed class DataSheet
         {
             var width = Math.Min(_widths.Width(c), widthCap);
             Sheet.Column(c).Width = width;
-            headerLines = Math.Max(headerLines, WrappedLines(_columns[c - 1].Header, (int)width - 1));
+            headerLines = Math.Max(headerLines, WrappedLines(_columns[c - 1].Header, (int)width - 3));
         }
         // Tall enough for the longest wrapped header (15 points a line), as Excel does not grow a row on open.
         Sheet.Row(1).Height = (15 * headerLines) + 3;

@@ -121,7 +121,7 @@ public static class ImpactWorkbook
         }
         var from = DataSheet.Letter(layout.RevenueFrom);
         var imp = DataSheet.Letter(layout.RevenueImpact);
-        sheet.Text(row, layout.Notes, "");
+        sheet.Reserve(layout.Notes, "Revenue impact +100.0%".Length);
         sheet.Sheet.Cell(row, layout.Notes).FormulaA1 = $"IF(N({from}{row})>0,\"Revenue impact \"&TEXT({imp}{row}/{from}{row},\"+0.0%;-0.0%\"),\"\")";
         var style = sheet.Sheet.Range(row, 1, row, layout.Notes).Style;
         style.Font.Bold = true;
