@@ -26,8 +26,8 @@ public sealed class ReconciliationLineQueries(FeeEngineDatabase database)
             "payer AS Payer, category AS Category, match_rule AS MatchRule, expected_cents AS ExpectedCents, paid_cents AS PaidCents, allowed_cents AS AllowedCents, " +
             "patient_cents AS PatientCents, actual_cents AS ActualCents, variance_cents AS VarianceCents, contract AS Contract, contract_version AS ContractVersion, " +
             "term AS Term, adjustment_codes AS AdjustmentCodes, note AS Note, source AS Source " +
-            "FROM reconciliation_line WHERE run_id = @runId ORDER BY seq", new { runId });
-        return [.. rows.Where(r => categories.Contains(r.Category)).Select(r => new StoredReconciliationLine(
+            "FROM reconciliation_line WHERE run_id = @runId AND category IN @categories ORDER BY seq", new { runId, categories });
+        return [.. rows.Select(r => new StoredReconciliationLine(
             r.Seq, r.ClaimId, r.LineId, r.DateOfService, r.Hcpcs, r.Modifiers, r.Units is null ? null : (int)r.Units.Value, r.Payer, r.Category, r.MatchRule,
             D(r.ExpectedCents), D(r.PaidCents), D(r.AllowedCents), D(r.PatientCents), D(r.ActualCents), D(r.VarianceCents),
             r.Contract, r.ContractVersion, r.Term, r.AdjustmentCodes, r.Note, r.Source))];
