@@ -9,6 +9,7 @@ public static class CommandCatalog
     [
         new ImportCmsCommand(), new PriceCommand(), new PriceFileCommand(), new ReleasesCommand(), new ImportAnesthesiaBaseUnitsCommand(),
         new ContractsLoadCommand(), new ContractsImportCommand(), new ContractsListCommand(), new ReconcileCommand(),
+        new ExportCompareCommand(), new ExportImpactCommand(), new ExportUnderpaymentsCommand(),
         new JobsSubmitCommand(), new JobsListCommand(), new JobsShowCommand(), new JobsCancelCommand(),
     ];
 }
