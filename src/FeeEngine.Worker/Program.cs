@@ -1,6 +1,7 @@
 using FeeEngine.Application.Jobs;
 using FeeEngine.Data;
 using FeeEngine.Data.Jobs;
+using FeeEngine.Excel.Jobs;
 using FeeEngine.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,6 @@ var workerId = options.WorkerId ?? $"{Environment.MachineName}-{Environment.Proc
 var database = FeeEngineDatabase.FromLocation(options.Db);
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(new JobRunner(new JobStore(database, TimeProvider.System), workerId,
-    JobHandlers.All(database, options.Schedules, options.ChunkRows), TimeSpan.FromSeconds(options.LeaseSeconds), Console.Out));
+    [.. JobHandlers.All(database, options.Schedules, options.ChunkRows), new ExportUnderpaymentsJob(database)], TimeSpan.FromSeconds(options.LeaseSeconds), Console.Out));
 builder.Services.AddHostedService<WorkerService>();
 builder.Build().Run();

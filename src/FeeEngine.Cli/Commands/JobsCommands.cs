@@ -10,12 +10,13 @@ namespace FeeEngine.Cli.Commands;
 public sealed class JobsSubmitCommand : ICommand
 {
     public string Name => "jobs submit";
-    public string Summary => "queue a job (price-file, reconcile, import-cms) for the workers";
+    public string Summary => "queue a job (price-file, reconcile, import-cms, export-underpayments) for the workers";
     public string Usage => """
         Usage: feeengine jobs submit price-file <in.csv> --out <out.csv> [--payer NAME]
                feeengine jobs submit reconcile <paid.csv|remit.835> --out results.csv [--claims claims.csv] [--payer NAME]
                                      [--tolerance-usd 1.00] [--tolerance-pct 2] [--tolerances FILE]
                feeengine jobs submit import-cms <file-or-folder> [...]
+               feeengine jobs submit export-underpayments --run ID --out under.xlsx|under.csv
 
           Queues the job in the database; any feeengine-worker running against the same database (--db) takes it.
           Paths are stored as absolute paths: the workers must see the same files. Prints the job id.
@@ -23,12 +24,14 @@ public sealed class JobsSubmitCommand : ICommand
           and another resumes the job from the last committed chunk, so no output row is lost or written twice.
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "payer", "claims", "tolerance-usd", "tolerance-pct", "tolerances"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "payer", "claims", "tolerance-usd", "tolerance-pct", "tolerances", "run"];
     public IReadOnlyCollection<string> FlagOptions { get; } = [];
 
     public int Run(CommandLine args, CliContext context)
     {
-        if (args.Positional.Count < 2) throw new UsageException("give the job kind (price-file, reconcile, import-cms) and its input");
+        if (args.Positional.Count == 1 && args.Positional[0] == Excel.Jobs.ExportUnderpaymentsJob.JobKind)
+            return Submit(context, args.Positional[0], new Excel.Jobs.ExportUnderpaymentsArguments(args.Required("run"), Path.GetFullPath(args.Required("out"))));
+        if (args.Positional.Count < 2) throw new UsageException("give the job kind (price-file, reconcile, import-cms, export-underpayments) and its input");
         var kind = args.Positional[0];
         var inputs = args.Positional.Skip(1).Select(Path.GetFullPath).ToList();
         foreach (var input in inputs)
@@ -41,8 +44,13 @@ public sealed class JobsSubmitCommand : ICommand
             JobKinds.Reconcile => new ReconcileArguments(Single(inputs), Out(), Full("claims"), args.Value("payer"),
                 Dec(args, "tolerance-usd", 1.00m), Dec(args, "tolerance-pct", 2m), Full("tolerances")),
             JobKinds.ImportCms => new ImportCmsArguments(inputs),
-            _ => throw new UsageException($"unknown job kind '{kind}': price-file, reconcile or import-cms"),
+            _ => throw new UsageException($"unknown job kind '{kind}': price-file, reconcile, import-cms or export-underpayments"),
         };
+        return Submit(context, kind, arguments);
+    }
+
+    private static int Submit(CliContext context, string kind, object arguments)
+    {
         var id = new JobStore(context.Database, context.Clock).Submit(kind, JsonSerializer.Serialize(arguments, arguments.GetType(), JobArguments.Json));
         context.Out.WriteLine(id);
         return 0;
