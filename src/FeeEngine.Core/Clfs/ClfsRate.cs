@@ -37,6 +37,7 @@ public sealed class ClfsSchedule
     /// <summary>The last day in force (inclusive): the end of the quarter.</summary>
     public LocalDate EffectiveTo { get; }
     public int Count => _rates.Count;
+    public IEnumerable<ClfsRate> Rates => _rates.Values;
 
     public bool Covers(LocalDate date) => date >= EffectiveFrom && date <= EffectiveTo;
 

@@ -92,5 +92,10 @@ public static class Migrations
             "lines BIGINT NOT NULL, expected_cents BIGINT NOT NULL, actual_cents BIGINT NOT NULL, variance_cents BIGINT NOT NULL, underpaid_lines BIGINT NOT NULL, shortfall_cents BIGINT NOT NULL, denied_lines BIGINT NOT NULL, " +
             "PRIMARY KEY (run_id, dimension, summary_key))",
         ]),
+        new(7, "Clinical Laboratory Fee Schedule: quarterly files and their rates", d =>
+        [
+            $"CREATE TABLE clfs_release (clfs_id {d.TextType(20)} NOT NULL PRIMARY KEY, effective_from {d.TextType(10)} NOT NULL, effective_to {d.TextType(10)} NOT NULL, source_file {d.TextType(400)} NOT NULL, row_count INTEGER NOT NULL, content_hash {d.TextType(64)} NOT NULL, imported_at {d.TextType(40)} NOT NULL)",
+            $"CREATE TABLE clfs_rate (clfs_id {d.TextType(20)} NOT NULL REFERENCES clfs_release(clfs_id), hcpcs {d.TextType(5)} NOT NULL, modifier {d.TextType(2)} NOT NULL, rate_cents BIGINT NOT NULL, effective_from {d.TextType(10)} NOT NULL, indicator {d.TextType(10)} NOT NULL, PRIMARY KEY (clfs_id, hcpcs, modifier))",
+        ]),
     ];
 }
