@@ -24,7 +24,8 @@ public sealed class PriceFileJob(PricingEnvironmentCache environments, int chunk
         if (!File.Exists(args.Input)) throw new FileNotFoundException($"input file {args.Input} does not exist", args.Input);
         var name = Path.GetFileName(args.Input);
         var runner = new PriceFileRunner(environments.Get(), args.Payer);
-        var total = CountRows(args.Input);
+        // Counted once, on the first attempt; a resumed job has it from its row.
+        var total = context.Job.RowsTotal ?? CountRows(args.Input);
 
         using (var reader = new StreamReader(args.Input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
         {
@@ -34,7 +35,7 @@ public sealed class PriceFileJob(PricingEnvironmentCache environments, int chunk
             var lineNumber = 1;
             while (lineNumber + 1 < next && reader.ReadLine() is not null) lineNumber++;
 
-            var keyRanges = new Range[Math.Max(columns.ClaimId, columns.Date) + 1];
+            var keyRanges = new Range[columns.KeyFields];
             var finished = new HashSet<string>(StringComparer.Ordinal);
             var rows = new List<string>(chunkRows + 16);
             var lineNumbers = new List<int>(chunkRows + 16);
@@ -44,7 +45,7 @@ public sealed class PriceFileJob(PricingEnvironmentCache environments, int chunk
             {
                 lineNumber++;
                 if (text.Length == 0) continue;
-                var key = ClaimKey(text, columns, keyRanges);
+                var key = columns.ClaimKey(text, keyRanges);
                 if (key != currentKey)
                 {
                     if (currentKey is not null) finished.Add(currentKey);
@@ -89,14 +90,5 @@ public sealed class PriceFileJob(PricingEnvironmentCache environments, int chunk
         string? line;
         while ((line = reader.ReadLine()) is not null) if (line.Length > 0) rows++;
         return rows;
-    }
-
-    /// <summary>claim_id and date_of_service (null for a row too short to have them: it is priced as an error row).</summary>
-    private static string? ClaimKey(string row, InputColumns c, Range[] ranges)
-    {
-        var n = CsvFields.SplitFirst(row, ranges, out var text);
-        if (n <= Math.Max(c.ClaimId, c.Date)) return null;
-        var t = text.AsSpan();
-        return string.Concat(t[ranges[c.ClaimId]].Trim(), "\u001F", t[ranges[c.Date]].Trim());
     }
 }

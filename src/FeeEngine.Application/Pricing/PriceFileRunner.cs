@@ -105,7 +105,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         var total = new Counts();
         var pending = new Queue<Task<(StringBuilder Output, Counts Counts)>>();
         var finished = new HashSet<string>(StringComparer.Ordinal);
-        var ranges = new Range[Math.Max(columns.ClaimId, columns.Date) + 1]; // only the key's columns are split here
+        var ranges = new Range[columns.KeyFields]; // only the key's columns are split here
         var batch = new Batch(new List<string>(RowsPerBatch), new List<int>(RowsPerBatch));
         string? currentKey = null;
         var lineNumber = 1;
@@ -115,7 +115,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         {
             lineNumber++;
             if (row.Length == 0) continue;
-            var key = SameClaim(row, columns, ranges, currentKey) ? currentKey : ClaimKey(row, columns, ranges);
+            var key = SameClaim(row, columns, ranges, currentKey) ? currentKey : columns.ClaimKey(row, ranges);
             if (key != currentKey)
             {
                 if (currentKey is not null) finished.Add(currentKey);
@@ -165,15 +165,6 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         var date = t[ranges[c.Date]].Trim();
         return key.Length == id.Length + 1 + date.Length && key.AsSpan(0, id.Length).SequenceEqual(id)
                && key[id.Length] == '\u001F' && key.AsSpan(id.Length + 1).SequenceEqual(date);
-    }
-
-    /// <summary>claim_id and date_of_service of a row (null for a row too short to have them: it becomes an error row).</summary>
-    private static string? ClaimKey(string row, InputColumns c, Range[] ranges)
-    {
-        var n = CsvFields.SplitFirst(row, ranges, out var text);
-        if (n <= Math.Max(c.ClaimId, c.Date)) return null;
-        var t = text.AsSpan();
-        return string.Concat(t[ranges[c.ClaimId]].Trim(), "\u001F", t[ranges[c.Date]].Trim());
     }
 
     /// <summary>Parses and prices one batch of whole claims; the output rows keep the batch's order.</summary>

@@ -44,7 +44,7 @@ public sealed class PaidCsvReconciler(PricingEnvironment environment, string? pa
         var problems = new List<FileDiagnostic>();
         var summary = new ReconciliationSummary();
         var pending = new Queue<Task<BatchResult>>();
-        var keyRanges = new Range[Math.Max(columns.Billed.ClaimId, columns.Billed.Date) + 1];
+        var keyRanges = new Range[columns.Billed.KeyFields];
         var finished = new HashSet<string>(StringComparer.Ordinal);
         string? currentKey = null;
         var rows = new List<string>(RowsPerBatch + 16);
@@ -57,7 +57,7 @@ public sealed class PaidCsvReconciler(PricingEnvironment environment, string? pa
             lineNumber++;
             if (text.Length == 0) continue;
             lines++;
-            var key = ClaimKey(text, columns.Billed, keyRanges);
+            var key = columns.Billed.ClaimKey(text, keyRanges);
             if (key != currentKey)
             {
                 if (currentKey is not null) finished.Add(currentKey);
@@ -151,15 +151,6 @@ public sealed class PaidCsvReconciler(PricingEnvironment environment, string? pa
             ReconciliationOutput.AppendLine(sb, line);
             results.Add(line);
         }
-    }
-
-    /// <summary>claim_id and date_of_service (null for a row too short to have them: it is reported as a bad row).</summary>
-    private static string? ClaimKey(string row, InputColumns c, Range[] ranges)
-    {
-        var n = CsvFields.SplitFirst(row, ranges, out var text);
-        if (n <= Math.Max(c.ClaimId, c.Date)) return null;
-        var t = text.AsSpan();
-        return string.Concat(t[ranges[c.ClaimId]].Trim(), "\u001F", t[ranges[c.Date]].Trim());
     }
 
     private static PaidLine? ReadPaid(string text, Range[] ranges, in ParsedRow row, string fileName, int lineNumber, int paidCol, int allowedCol, int codesCol, List<FileDiagnostic> problems)

@@ -171,18 +171,22 @@ public sealed class ContractStore(FeeEngineDatabase database, TimeProvider clock
             .ToDictionary(r => (r.PayerKey, r.ContractKey));
         return [.. LoadBook(cancellationToken).Contracts.OrderBy(c => c.Payer, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Select(c =>
         {
-            var row = loadedAt[Keys(c.Payer, c.Name) is var k ? (k.PayerKey, k.ContractKey) : default];
+            var k = Keys(c.Payer, c.Name);
+            var row = loadedAt[(k.PayerKey, k.ContractKey)];
             return new ContractSummary(c.Payer, c.Name, row.Source, row.LoadedAt,
                 [.. c.Versions.Select(v => $"{v.Label} {v.Period}: {v.Terms.Count} terms{(v.Default is null ? "" : " + default")}{(v.CarveOuts is { } co ? $", {co.Count} carve-outs" : "")}{(v.LesserOfBilled ? ", lesser of billed" : "")}{(v.MedicarePolicies ? "" : ", no Medicare policies")}")],
                 [.. c.FeeSchedules.Select(f => $"{f.Source} {f.Period}: {f.Count} fees")]);
         })];
     }
 
-    private static (string PayerKey, string ContractKey) Keys(string payer, string contract) =>
-        (payer.Trim().ToUpperInvariant(), contract.Trim().ToUpperInvariant());
+    /// <summary>A contract's key columns; also the parameters of the statements that select by them.</summary>
+    private sealed record ContractKeys(string PayerKey, string ContractKey);
+
+    private static ContractKeys Keys(string payer, string contract) =>
+        new(payer.Trim().ToUpperInvariant(), contract.Trim().ToUpperInvariant());
 
     private static CommandDefinition Cmd(string sql, object? parameters, DbTransaction? tx, CancellationToken token) =>
-        new(sql, parameters is ValueTuple<string, string> k ? new { PayerKey = k.Item1, ContractKey = k.Item2 } : parameters, tx, cancellationToken: token);
+        new(sql, parameters, tx, cancellationToken: token);
 
     private static long Cents(Core.Money.Money m) => (long)(m.Amount * 100m);
 
