@@ -23,6 +23,10 @@ public sealed class ClaimLinePrice
     internal (PfsPrice[]? Prices, int Index) BaseSource { init => (_bases, _baseIndex) = value; }
     /// <summary>The anesthesia price, for anesthesia lines.</summary>
     public AnesthesiaPrice? Anesthesia { get; init; }
+    /// <summary>The price by another Medicare schedule (lab, DMEPOS, drugs), for lines the PFS does not pay.</summary>
+    public Routing.SchedulePrice? OtherSchedule { get; init; }
+    /// <summary>The schedule that priced the line: the PFS (and anesthesia), or the other schedule; null when unpriced.</summary>
+    public Routing.MedicareSchedule? Schedule => !IsPriced ? null : OtherSchedule?.Schedule ?? Routing.MedicareSchedule.Pfs;
     /// <summary>The payment-policy steps applied, in order.</summary>
     public IReadOnlyList<Adjustment> Adjustments { get; init; } = [];
     // Amounts are held as whole cents (NoAmount when absent): a price file holds one of these per line in flight.
@@ -68,6 +72,22 @@ public sealed class ClaimLinePrice
 
     public bool IsPriced => Outcome == PricingOutcome.Priced;
 
+    /// <summary>The same line with another outcome and message (an unpriced line, after the other schedules were tried).</summary>
+    internal ClaimLinePrice WithOutcome(PricingOutcome outcome, string message) => new()
+    {
+        Line = Line, Outcome = outcome, Message = message, BaseSource = (_bases, _baseIndex), Anesthesia = Anesthesia, Adjustments = Adjustments,
+        OtherSchedule = OtherSchedule,
+        Cents = (_allowed, _lesser, _deductible, _coinsurance, _beforeSequestration, _sequestration),
+    };
+
+    /// <summary>The same priced line with the patient's share split again (the claim's deductible taken in another order).</summary>
+    internal ClaimLinePrice WithCostSharing(CostSharing.Split split) => new()
+    {
+        Line = Line, Outcome = Outcome, Message = Message, BaseSource = (_bases, _baseIndex), Anesthesia = Anesthesia, Adjustments = Adjustments,
+        OtherSchedule = OtherSchedule,
+        Cents = (_allowed, _lesser, ToCents(split.Deductible), ToCents(split.Coinsurance), ToCents(split.BeforeSequestration), ToCents(split.Sequestration)),
+    };
+
     /// <summary>The adjustments as the price-file column writes them, separated by '|'.</summary>
     public string AdjustmentsText => Adjustments.Count == 0 ? "" : string.Join('|', Adjustments);
 
@@ -75,7 +95,8 @@ public sealed class ClaimLinePrice
     public IReadOnlyList<string> ExplainSteps()
     {
         var steps = new List<string>();
-        if (Anesthesia is not null) steps.AddRange(Anesthesia.Steps);
+        if (OtherSchedule is not null) steps.AddRange(OtherSchedule.Steps);
+        else if (Anesthesia is not null) steps.AddRange(Anesthesia.Steps);
         else if (Base is { } b) steps.AddRange(b.Explain().Steps);
         foreach (var a in Adjustments) steps.Add($"{a}: {a.Explanation}");
         if (!IsPriced)

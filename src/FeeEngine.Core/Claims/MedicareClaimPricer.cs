@@ -1,5 +1,6 @@
 using FeeEngine.Core.Anesthesia;
 using FeeEngine.Core.Pfs;
+using FeeEngine.Core.Routing;
 
 namespace FeeEngine.Core.Claims;
 
@@ -13,11 +14,27 @@ namespace FeeEngine.Core.Claims;
 /// The result does not depend on the order of the lines: rankings break ties by code, modifiers and line id, and
 /// the deductible is taken in line-id order.
 /// </summary>
-public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer anesthesia)
+/// <param name="others">The other Medicare schedules (lab, DMEPOS, drugs) for lines the PFS does not pay; none by default.</param>
+public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer anesthesia, OtherSchedules? others = null)
 {
     public MedicarePfsPricer Pfs => pfs;
 
+    public OtherSchedules Others => others ?? OtherSchedules.None;
+
     public ClaimPrice Price(Claim claim)
+    {
+        var price = PricePfs(claim);
+        return others is null || others.IsEmpty || AllPriced(price) ? price : OtherScheduleRouting.Route(claim, price, others);
+    }
+
+    private static bool AllPriced(ClaimPrice price)
+    {
+        foreach (var line in price.Lines) if (!line.IsPriced) return false;
+        return true;
+    }
+
+    /// <summary>The claim by the PFS (and anesthesia) with every payment policy.</summary>
+    private ClaimPrice PricePfs(Claim claim)
     {
         var lines = LinesOf(claim);
         var bases = new PfsPrice[lines.Length];
@@ -150,7 +167,7 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     }
 
     /// <summary>The order lines take the deductible in: line-id order (numeric where the ids are numbers), never file order.</summary>
-    private static int[] CostSharingOrder(Claim claim, decimal deductible)
+    internal static int[] CostSharingOrder(Claim claim, decimal deductible)
     {
         var count = claim.Lines.Count;
         if (deductible <= 0m) return count < Identity.Length ? Identity[count] : [.. Enumerable.Range(0, count)]; // any order gives the same amounts

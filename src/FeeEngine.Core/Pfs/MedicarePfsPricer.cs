@@ -186,7 +186,7 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
     {
         var global = rowModifier.IsNone ? null : release.FindRvuOrNull(new RvuKey(line.Code, Modifier.None));
         if (rowModifier.IsNone || (global is null && release.FindRvuOrNull(new RvuKey(line.Code, Modifier.ProfessionalComponent)) is null))
-            return Fail(line, $"HCPCS {line.Code} is not in the PFS release {release.Id}");
+            return Fail(line, CodeNotInRelease(line.Code, release.Id));
         if (global is not null && !PfsStatus.IsPricedFromRvus(global.Status))
             return NotPayableStatus(line, release, global);
         if (rowModifier == Modifier.Discontinued)
@@ -196,6 +196,16 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         var indicator = global?.PcTcIndicator ?? '9';
         return Fail(line, $"modifier {rowModifier} is not allowed for {line.Code}: its PC/TC indicator is {indicator} ({PcTcIndicators.Meaning(indicator)}) and {release.Id} has no {line.Code}-{rowModifier} row", release, global);
     }
+
+    // A code the release lacks is an error for the PFS alone, but only "not payable" once the other schedules
+    // (lab, DMEPOS, drugs) have not listed it either: the claim router tells the two apart by this text.
+    private const string NotInReleaseText = " is not in the PFS release ";
+
+    private static string CodeNotInRelease(HcpcsCode code, string releaseId) => $"HCPCS {code}{NotInReleaseText}{releaseId}";
+
+    /// <summary>Whether a PFS result says the code is missing from the release (rather than a problem with the line or the data).</summary>
+    internal static bool IsCodeNotInRelease(in PfsPrice price) =>
+        price.Outcome == PricingOutcome.Error && price.Message is { } m && m.StartsWith("HCPCS ", StringComparison.Ordinal) && m.Contains(NotInReleaseText, StringComparison.Ordinal);
 
     private static PfsPrice NotPayableStatus(in PfsLine line, PfsRelease release, RvuRecord row) =>
         new(line, PricingOutcome.NotPayable, $"not payable under the PFS: {row.Key} has status {row.Status} ({PfsStatus.Meaning(row.Status)})")
