@@ -121,7 +121,7 @@ public sealed class AnesthesiaCliTests : IDisposable
 
         var rows = File.ReadAllLines(output);
         rows[1].Should().StartWith($"A1,1,2025-11-03,00400,AA,1,22,,10112-00,900.00,129,{expected},anesthesia,priced,RVU25D; anesthesia,,{expected},");
-        if (expected == "224.00") rows[1].Should().EndWith(",224.00,44.80,175.62");
+        if (expected == "224.00") rows[1].Should().EndWith(",224.00,44.80,175.62,PFS");
         rows[2].Should().Contain(",error,").And.Contain("anesthesia_minutes is required");
     }
 }

@@ -60,9 +60,9 @@ public sealed class ClaimPolicyCliTests : IDisposable
             """);
 
         rows.Should().HaveCount(4);
-        rows[1].Should().Be("K1,1,2025-11-03,27447,RT,1,22,,10112-00,5000.00,1138.09,facility,priced,RVU25D,bilateral:100%|mult_proc:rank1:100%,1138.09,227.62,892.26");
-        rows[2].Should().Be("K1,2,2025-11-03,27447,LT,1,22,,10112-00,5000.00,569.05,facility,priced,RVU25D,bilateral:50%|mult_proc:rank1:100%,569.05,113.81,446.14");
-        rows[3].Should().Be("K1,3,2025-11-03,27486,,1,22,,10112-00,5000.00,623.03,facility,priced,RVU25D,mult_proc:rank2:50%,623.03,124.61,488.45");
+        rows[1].Should().Be("K1,1,2025-11-03,27447,RT,1,22,,10112-00,5000.00,1138.09,facility,priced,RVU25D,bilateral:100%|mult_proc:rank1:100%,1138.09,227.62,892.26,PFS");
+        rows[2].Should().Be("K1,2,2025-11-03,27447,LT,1,22,,10112-00,5000.00,569.05,facility,priced,RVU25D,bilateral:50%|mult_proc:rank1:100%,569.05,113.81,446.14,PFS");
+        rows[3].Should().Be("K1,3,2025-11-03,27486,,1,22,,10112-00,5000.00,623.03,facility,priced,RVU25D,mult_proc:rank2:50%,623.03,124.61,488.45,PFS");
     }
 
     /// <summary>
@@ -81,7 +81,7 @@ public sealed class ClaimPolicyCliTests : IDisposable
             T1,1,2025-11-03,97110,GP,3,11,,10112-00,200.00
             """);
 
-        rows[1].Should().Be("T1,1,2025-11-03,97110,GP,3,11,,10112-00,200.00,68.41,non-facility,priced,RVU25D,therapy:2_units:50%PE,68.41,13.68,53.64");
+        rows[1].Should().Be("T1,1,2025-11-03,97110,GP,3,11,,10112-00,200.00,68.41,non-facility,priced,RVU25D,therapy:2_units:50%PE,68.41,13.68,53.64,PFS");
     }
 
     /// <summary>
@@ -99,7 +99,7 @@ public sealed class ClaimPolicyCliTests : IDisposable
             L1,1,2025-11-03,99213,,1,11,,10112-00,50.00
             """);
 
-        rows[1].Should().Be("L1,1,2025-11-03,99213,,1,11,,10112-00,50.00,81.86,non-facility,priced,RVU25D,,50.00,10.00,39.20");
+        rows[1].Should().Be("L1,1,2025-11-03,99213,,1,11,,10112-00,50.00,81.86,non-facility,priced,RVU25D,,50.00,10.00,39.20,PFS");
     }
 
     /// <summary>
@@ -122,8 +122,8 @@ public sealed class ClaimPolicyCliTests : IDisposable
             """);
 
         rows[0].Should().StartWith(Header + ",deductible_remaining,medicare_allowed,");
-        rows[1].Should().Be("D1,1,2025-11-03,99213,,1,11,,13202-01,100.00,50,101.06,non-facility,priced,RVU25D,,100.00,60.00,39.20");
-        rows[2].Should().Be("D1,2,2025-11-03,93000,,1,11,,13202-01,40.00,50,15.98,non-facility,priced,RVU25D,,15.98,3.20,12.52");
+        rows[1].Should().Be("D1,1,2025-11-03,99213,,1,11,,13202-01,100.00,50,101.06,non-facility,priced,RVU25D,,100.00,60.00,39.20,PFS");
+        rows[2].Should().Be("D1,2,2025-11-03,93000,,1,11,,13202-01,40.00,50,15.98,non-facility,priced,RVU25D,,15.98,3.20,12.52,PFS");
     }
 
     /// <summary>
@@ -141,8 +141,8 @@ public sealed class ClaimPolicyCliTests : IDisposable
             N2,1,2025-11-03,99213,,1,11,,10112-00,150.00,
             """);
 
-        rows[1].Should().Be("N1,1,2025-11-03,99213,,1,11,,10112-00,150.00,NP,69.58,non-facility,priced,RVU25D,npp:85%,69.58,13.92,54.55");
-        rows[2].Should().Be("N2,1,2025-11-03,99213,,1,11,,10112-00,150.00,,81.86,non-facility,priced,RVU25D,,81.86,16.37,64.18");
+        rows[1].Should().Be("N1,1,2025-11-03,99213,,1,11,,10112-00,150.00,NP,69.58,non-facility,priced,RVU25D,npp:85%,69.58,13.92,54.55,PFS");
+        rows[2].Should().Be("N2,1,2025-11-03,99213,,1,11,,10112-00,150.00,,81.86,non-facility,priced,RVU25D,,81.86,16.37,64.18,PFS");
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class ClaimPolicyCliTests : IDisposable
             B2,1,2025-11-03,99213,,1,11,,10112-00,150.00,PA
             """);
 
-        rows[1].Should().Be("B1,1,2025-11-03,99213,,1,11,,10112-00,150.00,XX,,,error,\"line 2: provider_type 'XX' is not one of physician, MD, DO, NP, PA, CNS\",,,,");
+        rows[1].Should().Be("B1,1,2025-11-03,99213,,1,11,,10112-00,150.00,XX,,,error,\"line 2: provider_type 'XX' is not one of physician, MD, DO, NP, PA, CNS\",,,,,");
         rows[2].Should().Contain(",69.58,non-facility,priced,", "the other rows are still priced (PA: 85% of 81.86)");
         result.Out.Should().Contain("1 priced, 0 not payable, 1 errors");
     }
@@ -185,10 +185,10 @@ public sealed class ClaimPolicyCliTests : IDisposable
         apart[0].Should().Be(together[0]);
         SortedByClaimAndLine(apart).Should().Equal(SortedByClaimAndLine(together));
         together.Should().Equal(
-            header + ",medicare_allowed,setting,outcome,message,adjustments,lesser_of_billed,patient_share,medicare_payment",
-            a1 + ",20.79,non-facility,priced,RVU25D,therapy:1_unit:50%PE,20.79,20.79,0.00",
-            a2 + ",29.85,non-facility,priced,RVU25D,,29.85,9.34,20.10",
-            b1 + ",81.86,non-facility,priced,RVU25D,,81.86,16.37,64.18");
+            header + ",medicare_allowed,setting,outcome,message,adjustments,lesser_of_billed,patient_share,medicare_payment,schedule",
+            a1 + ",20.79,non-facility,priced,RVU25D,therapy:1_unit:50%PE,20.79,20.79,0.00,PFS",
+            a2 + ",29.85,non-facility,priced,RVU25D,,29.85,9.34,20.10,PFS",
+            b1 + ",81.86,non-facility,priced,RVU25D,,81.86,16.37,64.18,PFS");
 
         static List<string> SortedByClaimAndLine(string[] rows) =>
             rows.Skip(1).OrderBy(r => r.Split(',')[0], StringComparer.Ordinal).ThenBy(r => int.Parse(r.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -213,12 +213,12 @@ public sealed class ClaimPolicyCliTests : IDisposable
         _cli.Run("price-file", Path.Combine(RepositoryPaths.Sample, "claims.csv"), "--out", output).ExitCode.Should().Be(0);
 
         var rows = File.ReadAllLines(output).ToDictionary(r => string.Join(',', r.Split(',')[..2]), StringComparer.Ordinal);
-        rows["CLM-1017,1"].Should().EndWith(",57.21,non-facility,priced,RVU25D,bilateral:100%,57.21,11.44,44.85");
-        rows["CLM-1017,2"].Should().EndWith(",28.61,non-facility,priced,RVU25D,bilateral:50%,28.61,5.72,22.43");
-        rows["CLM-1018,1"].Should().EndWith(",111.83,non-facility,priced,RVU25D,mult_proc:rank1:100%,111.83,22.37,87.67");
-        rows["CLM-1018,2"].Should().EndWith(",29.87,non-facility,priced,RVU25D,mult_proc:rank2:50%,29.87,5.97,23.42");
-        rows["CLM-1019,1"].Should().EndWith(",1707.14,facility,priced,RVU25D,bilateral:150%,1707.14,341.43,1338.40");
-        rows["CLM-1020,1"].Should().EndWith(",182.09,facility,priced,RVU25D,assistant:16%,150.00,30.00,117.60");
+        rows["CLM-1017,1"].Should().EndWith(",57.21,non-facility,priced,RVU25D,bilateral:100%,57.21,11.44,44.85,PFS");
+        rows["CLM-1017,2"].Should().EndWith(",28.61,non-facility,priced,RVU25D,bilateral:50%,28.61,5.72,22.43,PFS");
+        rows["CLM-1018,1"].Should().EndWith(",111.83,non-facility,priced,RVU25D,mult_proc:rank1:100%,111.83,22.37,87.67,PFS");
+        rows["CLM-1018,2"].Should().EndWith(",29.87,non-facility,priced,RVU25D,mult_proc:rank2:50%,29.87,5.97,23.42,PFS");
+        rows["CLM-1019,1"].Should().EndWith(",1707.14,facility,priced,RVU25D,bilateral:150%,1707.14,341.43,1338.40,PFS");
+        rows["CLM-1020,1"].Should().EndWith(",182.09,facility,priced,RVU25D,assistant:16%,150.00,30.00,117.60,PFS");
         // 97110 x 3 and 97140 x 2 in San Francisco (README): 35.72 + 2 x 25.85 = 87.42 and 2 x 24.46 = 48.92.
         rows["CLM-1007,1"].Should().Contain(",87.42,non-facility,priced,RVU25D,therapy:2_units:50%PE,");
         rows["CLM-1007,2"].Should().Contain(",48.92,non-facility,priced,RVU25D,therapy:2_units:50%PE,");

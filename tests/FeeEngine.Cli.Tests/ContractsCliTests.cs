@@ -63,7 +63,7 @@ public sealed class ContractsCliTests : IDisposable
         _cli.Run("price-file", input, "--out", output).ExitCode.Should().Be(0);
 
         var rows = File.ReadAllLines(output);
-        rows[0].Should().EndWith(",medicare_payment,expected_amount,contract,contract_version,term,contract_message");
+        rows[0].Should().EndWith(",medicare_payment,schedule,expected_amount,contract,contract_version,term,contract_message");
         var byLine = rows.Skip(1).ToDictionary(r => string.Join(',', r.Split(',')[..2]), StringComparer.Ordinal);
         byLine["A1,1"].Should().EndWith(",96.59,Acme Health/PPO Professional,2025-H2,E&M at 118% of Medicare,");
         byLine["A1,2"].Should().EndWith(",138.00,Acme Health/PPO Professional,2025-H2,carve-out 99214,");

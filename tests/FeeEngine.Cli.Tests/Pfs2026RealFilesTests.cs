@@ -7,7 +7,10 @@ using FeeEngine.Schedules.Tests;
 
 namespace FeeEngine.Cli.Tests;
 
-/// <summary>Imports CMS's 2026 files once: RVU26B (April, fixed-width TXT), RVU26C (July, CSV with PRIC IND), GPCI2026, ZIP5 January 2026.</summary>
+/// <summary>
+/// Imports CMS's 2026 files once: RVU26B (April, fixed-width TXT), RVU26C (July, CSV with PRIC IND), GPCI2026, ZIP5
+/// January 2026, the first-quarter lab fee schedule (26CLABQ1); and the sample payer Acme Health (2026: 120% of Medicare).
+/// </summary>
 public sealed class Cms2026Database : IDisposable
 {
     public Cms2026Database()
@@ -15,6 +18,8 @@ public sealed class Cms2026Database : IDisposable
         Cli = new CliRunner();
         if (RepositoryPaths.CmsData is not { } cms) return;
         ImportResult = Cli.Run("import", "cms", Path.Combine(cms, "2026", "rvu26b"), Path.Combine(cms, "2026", "rvu26c"), Path.Combine(cms, "2026", "zip-jan2026"));
+        ClfsImportResult = Cli.Run("import", "clfs", Path.Combine(cms, "2026", "clfs-q1", "CLFS_2026_Q1V1.xlsx"));
+        ContractsResult = Cli.Run("contracts", "load", Path.Combine(RepositoryPaths.Schedules, "contracts", "acme-health-ppo.json"));
         var context = new CliContext(TextWriter.Null, TextWriter.Null,
             n => n == "FEEENGINE_SCHEDULES" ? RepositoryPaths.Schedules : null, TimeProvider.System) { DatabasePathOption = Cli.DatabasePath };
         Environment = context.LoadPricing();
@@ -22,6 +27,8 @@ public sealed class Cms2026Database : IDisposable
 
     public CliRunner Cli { get; }
     public CliResult? ImportResult { get; }
+    public CliResult? ClfsImportResult { get; }
+    public CliResult? ContractsResult { get; }
     public PricingEnvironment? Environment { get; }
 
     public void Dispose() => Cli.Dispose();

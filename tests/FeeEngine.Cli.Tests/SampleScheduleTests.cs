@@ -53,7 +53,7 @@ public sealed class SampleScheduleTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.Error);
         var rows = File.ReadAllLines(output);
-        rows[0].Should().EndWith(",medicare_allowed,setting,outcome,message,adjustments,lesser_of_billed,patient_share,medicare_payment");
+        rows[0].Should().EndWith(",medicare_allowed,setting,outcome,message,adjustments,lesser_of_billed,patient_share,medicare_payment,schedule");
         rows.Length.Should().Be(File.ReadAllLines(Path.Combine(RepositoryPaths.Sample, "claims.csv")).Count(l => l.Length > 0));
         rows.Skip(1).Should().Contain(r => r.Contains(",priced,", StringComparison.Ordinal))
             .And.Contain(r => r.Contains(",not_payable,", StringComparison.Ordinal))
@@ -84,9 +84,9 @@ public sealed class SampleScheduleTests : IDisposable
 
         var rows = File.ReadAllLines(output);
         // allowed, then lesser of billed, patient share (20% coinsurance) and Medicare payment (less 2% sequestration)
-        rows[1].Should().Be("C1,1,2025-10-15,99213,,1,11,,13202-01,150.00,101.06,non-facility,priced,RVU25D,,101.06,20.21,79.23");
-        rows[2].Should().Be("C1,2,2025-10-15,99213,,3,11,10001,,150.00,303.18,non-facility,priced,RVU25D,,150.00,30.00,117.60");
-        rows[3].Should().Be("C2,1,2025-10-15,27447,,1,11,,10112-00,5000,1138.09,facility,priced,RVU25D; non-facility NA: facility rate,,1138.09,227.62,892.26");
+        rows[1].Should().Be("C1,1,2025-10-15,99213,,1,11,,13202-01,150.00,101.06,non-facility,priced,RVU25D,,101.06,20.21,79.23,PFS");
+        rows[2].Should().Be("C1,2,2025-10-15,99213,,3,11,10001,,150.00,303.18,non-facility,priced,RVU25D,,150.00,30.00,117.60,PFS");
+        rows[3].Should().Be("C2,1,2025-10-15,27447,,1,11,,10112-00,5000,1138.09,facility,priced,RVU25D; non-facility NA: facility rate,,1138.09,227.62,892.26,PFS");
         rows[4].Should().StartWith("C3,1,2025-10-15,80053,,1,11,,10112-00,20,,,not_payable,").And.Contain("status X");
         rows[5].Should().Contain(",,,error,").And.Contain("PC/TC indicator is 0");
         rows[6].Should().Contain(",,,error,").And.Contain("pos '98'");
@@ -94,7 +94,7 @@ public sealed class SampleScheduleTests : IDisposable
         rows[8].Should().Contain(",,,error,").And.Contain("No loaded PFS release covers date of service 2023-10-15").And.Contain("RVU25D");
         rows[9].Should().Contain(",,,error,").And.Contain("billed_charge 'abc'");
         rows[10].Should().Contain(",,,error,").And.Contain("6 fields, the header has 10");
-        rows[11].Should().Be("C10,1,2025-10-15,71046,\"26\",1,22,,10112-00,\"1,000.00\",9.55,facility,priced,RVU25D,,9.55,1.91,7.49");
+        rows[11].Should().Be("C10,1,2025-10-15,71046,\"26\",1,22,,10112-00,\"1,000.00\",9.55,facility,priced,RVU25D,,9.55,1.91,7.49,PFS");
     }
 
     [Fact]

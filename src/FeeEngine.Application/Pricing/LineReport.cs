@@ -1,5 +1,6 @@
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Pfs;
+using FeeEngine.Core.Routing;
 
 namespace FeeEngine.Application.Pricing;
 
@@ -12,6 +13,10 @@ public sealed record LineReport
     public required int Units { get; init; }
     public required string Outcome { get; init; }
     public string? Message { get; init; }
+    /// <summary>The Medicare schedule that priced the line (PFS, CLFS, DMEPOS, PEN, ASP); null when unpriced.</summary>
+    public string? Schedule { get; init; }
+    /// <summary>The other schedule's file that priced the line (e.g. 26CLABQ1); null for PFS lines (see <see cref="RvuRelease"/>).</summary>
+    public string? ScheduleFile { get; init; }
     public string? Setting { get; init; }
     public string? RvuRelease { get; init; }
     public string? GpciRelease { get; init; }
@@ -33,7 +38,7 @@ public sealed record LineReport
 
     public static LineReport From(ClaimLinePrice p)
     {
-        var e = p.Base?.Explain();
+        var e = p.OtherSchedule is null ? p.Base?.Explain() : null;
         var s = p.Line.Service;
         return new LineReport
         {
@@ -43,7 +48,9 @@ public sealed record LineReport
             Units = s.Units,
             Outcome = PfsExplanation.OutcomeText(p.Outcome),
             Message = p.Message,
-            Setting = p.Anesthesia is not null ? "anesthesia" : e?.Setting,
+            Schedule = p.Schedule?.Code(),
+            ScheduleFile = p.OtherSchedule?.FileId,
+            Setting = p.OtherSchedule is not null ? null : p.Anesthesia is not null ? "anesthesia" : e?.Setting,
             RvuRelease = e?.RvuRelease ?? p.Anesthesia?.AnesthesiaRelease,
             GpciRelease = e?.GpciRelease,
             ConversionFactor = e?.ConversionFactor ?? p.Anesthesia?.LocalityConversionFactor,

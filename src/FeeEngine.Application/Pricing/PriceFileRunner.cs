@@ -4,6 +4,7 @@ using System.Text;
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Contracts;
 using FeeEngine.Core.Pfs;
+using FeeEngine.Core.Routing;
 
 namespace FeeEngine.Application.Pricing;
 
@@ -28,7 +29,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
     public static readonly string[] OptionalColumns = ["provider_type", "anesthesia_minutes", "deductible_remaining", "qp", "payer"];
 
     public static readonly string[] OutputColumns =
-        ["medicare_allowed", "setting", "outcome", "message", "adjustments", "lesser_of_billed", "patient_share", "medicare_payment"];
+        ["medicare_allowed", "setting", "outcome", "message", "adjustments", "lesser_of_billed", "patient_share", "medicare_payment", "schedule"];
 
     /// <summary>Written after <see cref="OutputColumns"/> when the run has a payer: the contract's expected amount
     /// (all units, after lesser-of when the contract says), the contract, version and term that priced it, and for
@@ -288,7 +289,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         {
             sb.Append(",,error,");
             AppendField(sb, row.Error);
-            sb.Append(",,,,");
+            sb.Append(",,,,,");
             return;
         }
         switch (line.Outcome)
@@ -315,6 +316,8 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         AppendCents(sb, line.PatientShareCents);
         sb.Append(',');
         AppendCents(sb, line.MedicarePaymentCents);
+        sb.Append(',');
+        if (line.Schedule is { } schedule) sb.Append(schedule.Code());
     }
 
     /// <summary>
@@ -349,12 +352,19 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         sb.Append(rest);
     }
 
+    /// <summary>Facility or non-facility for PFS lines, anesthesia; nothing for the other schedules, whose rates do not depend on it.</summary>
     private static string SettingText(ClaimLinePrice line) =>
-        line.Anesthesia is not null ? "anesthesia" : line.Base!.Value.Setting == Core.Codes.Setting.Facility ? "facility" : "non-facility";
+        line.OtherSchedule is not null ? "" : line.Anesthesia is not null ? "anesthesia" : line.Base!.Value.Setting == Core.Codes.Setting.Facility ? "facility" : "non-facility";
 
-    /// <summary>The release that priced the line, and any rule that changed the fee schedule amount.</summary>
+    /// <summary>The release or file that priced the line, and any rule that changed the fee schedule amount.</summary>
     private static void AppendPricedMessage(StringBuilder sb, ClaimLinePrice line)
     {
+        if (line.OtherSchedule is { } other)
+        {
+            sb.Append(other.FileId);
+            if (other.Detail.Length > 0) sb.Append("; ").Append(other.Detail.Replace(',', ';'));
+            return;
+        }
         if (line.Anesthesia is { } a)
         {
             sb.Append(a.AnesthesiaRelease).Append("; anesthesia");

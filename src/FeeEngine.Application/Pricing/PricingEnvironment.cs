@@ -2,6 +2,7 @@ using FeeEngine.Core.Anesthesia;
 using FeeEngine.Core.Claims;
 using FeeEngine.Core.Contracts;
 using FeeEngine.Core.Pfs;
+using FeeEngine.Core.Routing;
 using FeeEngine.Data;
 using FeeEngine.Data.Stores;
 using FeeEngine.Schedules;
@@ -44,12 +45,25 @@ public sealed class PricingEnvironment
         var pricer = new MedicarePfsPricer(catalog, cf, floor);
         var anesthesia = new AnesthesiaPricer(catalog, new AnesthesiaBaseUnitStore(database, clock).Load());
         var contracts = new ContractStore(database, clock).LoadBook();
-        return new PricingEnvironment(pricer, new MedicareClaimPricer(pricer, anesthesia), zips.GetAwaiter().GetResult(), contracts);
+        var others = OtherSchedulesOf(database, clock);
+        return new PricingEnvironment(pricer, new MedicareClaimPricer(pricer, anesthesia, others), zips.GetAwaiter().GetResult(), contracts);
     }
 
     /// <summary>The same reference data with the contracts reloaded from the database (a contract loaded since).</summary>
     public PricingEnvironment WithContracts(FeeEngineDatabase database) =>
         new(Pricer, Claims, Zips, new ContractStore(database, TimeProvider.System).LoadBook());
+
+    /// <summary>
+    /// The other Medicare schedules with at least one stored file, in the order lines are offered to them. A schedule
+    /// with no file is left out, so an unpriced line lists only the schedules that could have priced it.
+    /// </summary>
+    private static OtherSchedules OtherSchedulesOf(FeeEngineDatabase database, TimeProvider clock)
+    {
+        var routes = new List<IOtherSchedule>();
+        var clfs = new ClfsStore(database, clock).Load();
+        if (clfs.Count > 0) routes.Add(new ClfsRoute(clfs));
+        return new OtherSchedules(routes);
+    }
 
     /// <summary>The folder with the project's dated tables: the one configured (FEEENGINE_SCHEDULES), else the copy beside the program.</summary>
     public static string SchedulesFolder(string? configured)

@@ -77,6 +77,7 @@ public sealed class PriceCommand : ICommand
                 var what = $"{(price.Lines.Count > 1 ? $"line {line.Line.LineId}: " : "")}{s.Code}{(s.Modifiers.Count > 0 ? "-" + s.Modifiers : "")}";
                 context.Out.WriteLine(line.Outcome switch
                 {
+                    PricingOutcome.Priced when report.ScheduleFile is { } scheduleFile => $"{what}: allowed {line.Allowed} ({report.Schedule}, {scheduleFile})",
                     PricingOutcome.Priced => $"{what}: allowed {line.Allowed} ({report.Setting}, {report.RvuRelease})" +
                                              (line.Adjustments.Count > 0 ? $" [{line.AdjustmentsText}]" : ""),
                     PricingOutcome.NotPayable => $"{what}: not payable: {line.Message}",

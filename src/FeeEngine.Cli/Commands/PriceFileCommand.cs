@@ -25,7 +25,10 @@ public sealed class PriceFileCommand : ICommand
             medicare_allowed is the line total for all units after payment policies (2 decimals), empty when not
             payable; outcome is priced, not_payable or error; adjustments lists each policy step (e.g.
             mult_proc:rank2:50%); lesser_of_billed is the lower of billed charge and allowed; patient_share is
-            deductible plus 20% coinsurance; medicare_payment is the rest less 2% sequestration.
+            deductible plus 20% coinsurance; medicare_payment is the rest less 2% sequestration; schedule is the
+            Medicare schedule that priced the line: PFS when the PFS pays the code, otherwise the first stored
+            schedule that lists it (CLFS: lab, no patient share; DMEPOS, PEN; ASP: Part B drugs). A line nothing
+            prices is not_payable, its message naming each schedule tried.
             A bad row becomes an error row and the rest are still priced.
           With --payer NAME (the payer of lines whose payer column is blank) or a payer column, each line is also
           priced by the payer's contract stored with 'feeengine contracts load/import', and the output adds
