@@ -25,6 +25,8 @@ public sealed class ClaimLinePrice
     public AnesthesiaPrice? Anesthesia { get; init; }
     /// <summary>The price by another Medicare schedule (lab, DMEPOS, drugs), for lines the PFS does not pay.</summary>
     public Routing.SchedulePrice? OtherSchedule { get; init; }
+    /// <summary>For a line the PFS does not pay and no other schedule priced: why each schedule tried did not.</summary>
+    public IReadOnlyList<string>? SchedulesTried { get; init; }
     /// <summary>The schedule that priced the line: the PFS (and anesthesia), or the other schedule; null when unpriced.</summary>
     public Routing.MedicareSchedule? Schedule => !IsPriced ? null : OtherSchedule?.Schedule ?? Routing.MedicareSchedule.Pfs;
     /// <summary>The payment-policy steps applied, in order.</summary>
@@ -73,10 +75,10 @@ public sealed class ClaimLinePrice
     public bool IsPriced => Outcome == PricingOutcome.Priced;
 
     /// <summary>The same line with another outcome and message (an unpriced line, after the other schedules were tried).</summary>
-    internal ClaimLinePrice WithOutcome(PricingOutcome outcome, string message) => new()
+    internal ClaimLinePrice WithOutcome(PricingOutcome outcome, string message, IReadOnlyList<string> schedulesTried) => new()
     {
         Line = Line, Outcome = outcome, Message = message, BaseSource = (_bases, _baseIndex), Anesthesia = Anesthesia, Adjustments = Adjustments,
-        OtherSchedule = OtherSchedule,
+        OtherSchedule = OtherSchedule, SchedulesTried = schedulesTried,
         Cents = (_allowed, _lesser, _deductible, _coinsurance, _beforeSequestration, _sequestration),
     };
 
@@ -84,7 +86,7 @@ public sealed class ClaimLinePrice
     internal ClaimLinePrice WithCostSharing(CostSharing.Split split) => new()
     {
         Line = Line, Outcome = Outcome, Message = Message, BaseSource = (_bases, _baseIndex), Anesthesia = Anesthesia, Adjustments = Adjustments,
-        OtherSchedule = OtherSchedule,
+        OtherSchedule = OtherSchedule, SchedulesTried = SchedulesTried,
         Cents = (_allowed, _lesser, ToCents(split.Deductible), ToCents(split.Coinsurance), ToCents(split.BeforeSequestration), ToCents(split.Sequestration)),
     };
 
@@ -99,6 +101,12 @@ public sealed class ClaimLinePrice
         else if (Anesthesia is not null) steps.AddRange(Anesthesia.Steps);
         else if (Base is { } b) steps.AddRange(b.Explain().Steps);
         foreach (var a in Adjustments) steps.Add($"{a}: {a.Explanation}");
+        if (!IsPriced && SchedulesTried is not null)
+        {
+            // The PFS's own steps already give its reason; what is left is each other schedule's.
+            steps.Add($"No other Medicare schedule prices it: {string.Join("; ", SchedulesTried)}.");
+            return steps;
+        }
         if (!IsPriced)
         {
             var explained = Anesthesia is not null ? Anesthesia.Message == Message : Base is { } pfs && pfs.Message == Message;

@@ -25,7 +25,7 @@ internal static class OtherScheduleRouting
             if (price is null)
             {
                 var outcome = pfsBase.Outcome == PricingOutcome.Error && !MedicarePfsPricer.IsCodeNotInRelease(pfsBase) ? PricingOutcome.Error : PricingOutcome.NotPayable;
-                results[i] = line.WithOutcome(outcome, $"{line.Message}; no other Medicare schedule prices it: {string.Join("; ", tried)}");
+                results[i] = line.WithOutcome(outcome, $"{line.Message}; no other Medicare schedule prices it: {string.Join("; ", tried)}", tried);
                 continue;
             }
             results[i] = PricedBy(line.Line, price);

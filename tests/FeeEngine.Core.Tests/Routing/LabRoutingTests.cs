@@ -94,6 +94,9 @@ public sealed class LabRoutingTests
         line.Outcome.Should().Be(PricingOutcome.NotPayable);
         line.Schedule.Should().BeNull();
         line.Message.Should().Be("HCPCS A4216 is not in the PFS release RVU25D; no other Medicare schedule prices it: CLFS: A4216 is not in TESTCLABQ4");
+        line.SchedulesTried.Should().Equal("CLFS: A4216 is not in TESTCLABQ4");
+        line.ExplainSteps()[^1].Should().Be("No other Medicare schedule prices it: CLFS: A4216 is not in TESTCLABQ4.");
+        line.ExplainSteps().Should().ContainSingle(s => s.Contains("is not in the PFS release", StringComparison.Ordinal));
     }
 
     [Fact]
