@@ -48,6 +48,7 @@ public static partial class AspReader
             if (p.RowOk && decimal.Round(limit, 3) != limit) p.Problem(Specs[Limit].Name, limitText, "more than three decimals");
             var coinsuranceText = map.Text(row, Coinsurance);
             var coinsurance = p.OptionalDecimal(Specs[Coinsurance].Name, coinsuranceText.TrimEnd('%').TrimEnd(), 0m, 100m);
+            if (p.RowOk && coinsurance is { } c && decimal.Round(c, 2) != c) p.Problem(Specs[Coinsurance].Name, coinsuranceText, "more than two decimals of a percent");
             if (!p.RowOk) return;
             if (!firstRow.TryAdd(code.Packed, row.Number))
             {
