@@ -10,7 +10,11 @@ namespace FeeEngine.Core.Asp;
 /// <param name="PaymentLimit">Dollars per billing unit, up to 3 decimals as CMS publishes it (not money yet: it is
 /// multiplied by units and then rounded once, see <see cref="AspSchedule.Allowed"/>).</param>
 /// <param name="CoinsurancePercent">The "Co-insurance Percentage" column in percent (20 = 20%); null when blank.</param>
-public sealed record AspRate(HcpcsCode Code, string Dosage, decimal PaymentLimit, decimal? CoinsurancePercent);
+public sealed record AspRate(HcpcsCode Code, string Dosage, decimal PaymentLimit, decimal? CoinsurancePercent)
+{
+    /// <summary>The coinsurance as a fraction (20% = 0.20); null when the file leaves it blank.</summary>
+    public decimal? CoinsuranceRate => CoinsurancePercent / 100m;
+}
 
 /// <summary>The rounding rule of the ASP payment: computed at full precision, rounded once to cents.</summary>
 public static class AspRounding

@@ -15,6 +15,9 @@ public sealed record DmeposPrice
     /// <summary>The schedule that priced the line (e.g. DMEPOS26_JAN); null when no schedule had the code.</summary>
     public string? ScheduleId { get; init; }
 
+    /// <summary>Which kind of file priced the line (DMEPOS or PEN); null when not priced by a row.</summary>
+    public DmeposFile? File { get; init; }
+
     /// <summary>The row used; null when no row could be chosen.</summary>
     public DmeposFee? Fee { get; init; }
 
@@ -58,8 +61,8 @@ public sealed record DmeposPrice
         }
     }
 
-    internal static DmeposPrice NotPriced(HcpcsCode code, string? scheduleId, DmeposFee? fee, string state, bool rural, int units, string reason) =>
-        new() { Code = code, ScheduleId = scheduleId, Fee = fee, State = state, Rural = rural, Units = units, NotPricedReason = reason };
+    internal static DmeposPrice NotPriced(HcpcsCode code, string? scheduleId, DmeposFee? fee, string state, bool rural, int units, string reason, DmeposFile? file = null) =>
+        new() { Code = code, ScheduleId = scheduleId, File = file, Fee = fee, State = state, Rural = rural, Units = units, NotPricedReason = reason };
 }
 
 /// <summary>The ZIP5 file's rural indicator, read the way the DMEPOS fee schedule reads it.</summary>

@@ -111,18 +111,18 @@ public sealed class DmeposSchedule
         CheckUnits(units);
         var st = fee.FindState(state);
         if (st is null)
-            return DmeposPrice.NotPriced(fee.Code, Id, fee, state, rural, units, $"{Id} has no column for the state '{state}'");
+            return DmeposPrice.NotPriced(fee.Code, Id, fee, state, rural, units, $"{Id} has no column for the state '{state}'", File);
         var column = rural ? "R" : "NR";
         if (st.NonRural.Amount == 0m && st.Rural.Amount == 0m)
             return DmeposPrice.NotPriced(fee.Code, Id, fee, state, rural, units,
-                $"{fee.Key} has no fee schedule amount in {st.State} (both {st.State} (NR) and {st.State} (R) are 0): the contractor prices it");
+                $"{fee.Key} has no fee schedule amount in {st.State} (both {st.State} (NR) and {st.State} (R) are 0): the contractor prices it", File);
         Money.Money unit;
         var fallback = false;
         if (!rural)
         {
             if (st.NonRural.Amount == 0m)
                 return DmeposPrice.NotPriced(fee.Code, Id, fee, state, rural, units,
-                    string.Create(CultureInfo.InvariantCulture, $"{fee.Key} has no non-rural fee in {st.State} ({st.State} (NR) is 0; only the rural fee {st.Rural} is published), and the ZIP is not rural"));
+                    string.Create(CultureInfo.InvariantCulture, $"{fee.Key} has no non-rural fee in {st.State} ({st.State} (NR) is 0; only the rural fee {st.Rural} is published), and the ZIP is not rural"), File);
             unit = st.NonRural;
         }
         else if (st.Rural.Amount == 0m)
@@ -137,7 +137,7 @@ public sealed class DmeposSchedule
         }
         return new DmeposPrice
         {
-            Code = fee.Code, ScheduleId = Id, Fee = fee, State = st.State, Rural = rural, Column = $"{st.State} ({column})",
+            Code = fee.Code, ScheduleId = Id, File = File, Fee = fee, State = st.State, Rural = rural, Column = $"{st.State} ({column})",
             RuralUsesNonRuralFee = fallback, UnitFee = unit, Units = units, Total = unit * units, // whole cents x whole units: exact
         };
     }

@@ -100,7 +100,7 @@ public sealed class DmeposPricingTests
         var rural = Price("E0776", Mods("RR", "KE"), Rural);
         var urban = Price("E0776", Mods("RR", "KE"), Urban);
 
-        (rural.ScheduleId, rural.Column, rural.Total).Should().Be(("DMEPEN26_JAN", "AL (R)", new Money.Money(22.98m)));
+        (rural.ScheduleId, rural.File, rural.Column, rural.Total).Should().Be(("DMEPEN26_JAN", DmeposFile.ParenteralEnteral, "AL (R)", new Money.Money(22.98m)));
         urban.IsPriced.Should().BeFalse();
         urban.NotPricedReason.Should().Be("E0776 RR KE has no non-rural fee in AL (AL (NR) is 0; only the rural fee 22.98 is published), and the ZIP is not rural");
     }

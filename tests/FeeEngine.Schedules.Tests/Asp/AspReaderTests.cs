@@ -23,6 +23,7 @@ public sealed class AspReaderTests : IDisposable
 
         (asp.Id, asp.EffectiveFrom, asp.EffectiveTo, asp.Count).Should().Be(("ASP 2026 Q1", new LocalDate(2026, 1, 1), new LocalDate(2026, 3, 31), 13));
         asp.FindOrNull(HcpcsCode.Parse("J0129")).Should().Be(new AspRate(HcpcsCode.Parse("J0129"), "10 MG", 52.417m, 20m));
+        asp.FindOrNull(HcpcsCode.Parse("J0129"))!.CoinsuranceRate.Should().Be(0.20m);
         asp.FindOrNull(HcpcsCode.Parse("J1885"))!.PaymentLimit.Should().Be(0.123m);
         asp.FindOrNull(HcpcsCode.Parse("J9035"))!.PaymentLimit.Should().Be(64.328m);
         asp.FindOrNull(HcpcsCode.Parse("J2505"))!.Dosage.Should().Be("0.5 MG");
