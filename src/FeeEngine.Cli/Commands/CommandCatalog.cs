@@ -7,7 +7,7 @@ public static class CommandCatalog
 {
     public static IReadOnlyList<ICommand> All() =>
     [
-        new ImportCmsCommand(), new PriceCommand(), new PriceFileCommand(), new ReleasesCommand(), new ImportAnesthesiaBaseUnitsCommand(), new ImportClfsCommand(),
+        new ImportCmsCommand(), new PriceCommand(), new PriceFileCommand(), new ReleasesCommand(), new ImportAnesthesiaBaseUnitsCommand(), new ImportClfsCommand(), new ImportDmeposCommand(), new ImportAspCommand(),
         new ContractsLoadCommand(), new ContractsImportCommand(), new ContractsListCommand(), new ReconcileCommand(),
         new ExportCompareCommand(), new ExportImpactCommand(), new ExportUnderpaymentsCommand(),
         new JobsSubmitCommand(), new JobsListCommand(), new JobsShowCommand(), new JobsCancelCommand(),

@@ -97,5 +97,20 @@ public static class Migrations
             $"CREATE TABLE clfs_release (clfs_id {d.TextType(20)} NOT NULL PRIMARY KEY, effective_from {d.TextType(10)} NOT NULL, effective_to {d.TextType(10)} NOT NULL, source_file {d.TextType(400)} NOT NULL, row_count INTEGER NOT NULL, content_hash {d.TextType(64)} NOT NULL, imported_at {d.TextType(40)} NOT NULL)",
             $"CREATE TABLE clfs_rate (clfs_id {d.TextType(20)} NOT NULL REFERENCES clfs_release(clfs_id), hcpcs {d.TextType(5)} NOT NULL, modifier {d.TextType(2)} NOT NULL, rate_cents BIGINT NOT NULL, effective_from {d.TextType(10)} NOT NULL, indicator {d.TextType(10)} NOT NULL, PRIMARY KEY (clfs_id, hcpcs, modifier))",
         ]),
+        // One row per (code, modifier 1, modifier 2); its 53 state fee pairs in one text column as integer cents
+        // ("AL:58:0 AR:63:0 ..."). A row per state would be 186,000 rows for one file (minutes of round trips on a
+        // server database) and nothing queries a single state: the engine loads whole files.
+        new(8, "DMEPOS and PEN fee schedule files and their rows with per-state non-rural and rural fees", d =>
+        [
+            $"CREATE TABLE dmepos_release (schedule_id {d.TextType(20)} NOT NULL PRIMARY KEY, file_kind {d.TextType(10)} NOT NULL, effective_from {d.TextType(10)} NOT NULL, source_file {d.TextType(400)} NOT NULL, row_count INTEGER NOT NULL, content_hash {d.TextType(64)} NOT NULL, imported_at {d.TextType(40)} NOT NULL)",
+            $"CREATE TABLE dmepos_fee (schedule_id {d.TextType(20)} NOT NULL REFERENCES dmepos_release(schedule_id), hcpcs {d.TextType(5)} NOT NULL, modifier1 {d.TextType(2)} NOT NULL, modifier2 {d.TextType(2)} NOT NULL, row_order INTEGER NOT NULL, jurisdiction {d.TextType(10)} NOT NULL, category {d.TextType(10)} NOT NULL, ceiling_cents BIGINT NULL, floor_cents BIGINT NULL, state_fees {d.TextType(4000)} NOT NULL, PRIMARY KEY (schedule_id, hcpcs, modifier1, modifier2))",
+        ]),
+        // Payment limits have up to 3 decimals: stored as integer thousandths of a dollar; coinsurance as hundredths
+        // of a percent (20% = 2000). Both exact, never REAL.
+        new(9, "Part B drug (ASP) quarterly pricing files and their payment limits", d =>
+        [
+            $"CREATE TABLE asp_release (asp_id {d.TextType(20)} NOT NULL PRIMARY KEY, effective_from {d.TextType(10)} NOT NULL, effective_to {d.TextType(10)} NOT NULL, source_file {d.TextType(400)} NOT NULL, row_count INTEGER NOT NULL, content_hash {d.TextType(64)} NOT NULL, imported_at {d.TextType(40)} NOT NULL)",
+            $"CREATE TABLE asp_rate (asp_id {d.TextType(20)} NOT NULL REFERENCES asp_release(asp_id), hcpcs {d.TextType(5)} NOT NULL, dosage {d.TextType(100)} NOT NULL, payment_limit_mills BIGINT NOT NULL, coinsurance_basis_points BIGINT NULL, PRIMARY KEY (asp_id, hcpcs))",
+        ]),
     ];
 }

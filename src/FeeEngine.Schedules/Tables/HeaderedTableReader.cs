@@ -24,6 +24,12 @@ internal sealed class HeaderedTableReader
     /// <summary>Rows that are neither data nor errors, e.g. GPCI footnotes; null when there are none.</summary>
     public Func<ColumnMap, TableRow, bool>? IsNote { get; init; }
 
+    /// <summary>
+    /// Called once with the header row after the named columns are mapped, for readers whose columns are not all known
+    /// by name beforehand (the DMEPOS files' one column pair per state).
+    /// </summary>
+    public Action<TableRow>? OnHeader { get; init; }
+
     /// <summary>The rows above the header (titles), once read.</summary>
     public IReadOnlyList<TableRow> RowsAbove => _above;
 
@@ -45,6 +51,7 @@ internal sealed class HeaderedTableReader
                     Header = row.Cells;
                     map = ColumnMap.Build(row.Cells, Specs, diagnostics, row.Number);
                     if (map is null) return; // the missing columns are reported; no row can be read without them
+                    OnHeader?.Invoke(row);
                     continue;
                 }
                 _above.Add(row);
