@@ -9,7 +9,8 @@ namespace FeeEngine.Cli.Tests;
 
 /// <summary>
 /// Imports CMS's 2026 files once: RVU26B (April, fixed-width TXT), RVU26C (July, CSV with PRIC IND), GPCI2026, ZIP5
-/// January 2026, the first-quarter lab fee schedule (26CLABQ1); and the sample payer Acme Health (2026: 120% of Medicare).
+/// January 2026, the first-quarter lab fee schedule (26CLABQ1), the January 2026 DMEPOS and PEN fee schedules, the
+/// project's hand-written ASP sample (first quarter 2026; made-up limits, not CMS data); and the sample payer Acme Health (2026: 120% of Medicare).
 /// </summary>
 public sealed class Cms2026Database : IDisposable
 {
@@ -19,6 +20,8 @@ public sealed class Cms2026Database : IDisposable
         if (RepositoryPaths.CmsData is not { } cms) return;
         ImportResult = Cli.Run("import", "cms", Path.Combine(cms, "2026", "rvu26b"), Path.Combine(cms, "2026", "rvu26c"), Path.Combine(cms, "2026", "zip-jan2026"));
         ClfsImportResult = Cli.Run("import", "clfs", Path.Combine(cms, "2026", "clfs-q1", "CLFS_2026_Q1V1.xlsx"));
+        DmeposImportResult = Cli.Run("import", "dmepos", Path.Combine(cms, "2026", "dmepos-jan", "DMEPOS26_JAN.xlsx"), Path.Combine(cms, "2026", "dmepos-jan", "DMEPEN26_JAN.xlsx"));
+        AspImportResult = Cli.Run("import", "asp", Path.Combine(RepositoryPaths.Schedules, "asp", "asp-2026-q1-sample.csv"));
         ContractsResult = Cli.Run("contracts", "load", Path.Combine(RepositoryPaths.Schedules, "contracts", "acme-health-ppo.json"));
         var context = new CliContext(TextWriter.Null, TextWriter.Null,
             n => n == "FEEENGINE_SCHEDULES" ? RepositoryPaths.Schedules : null, TimeProvider.System) { DatabasePathOption = Cli.DatabasePath };
@@ -29,6 +32,8 @@ public sealed class Cms2026Database : IDisposable
     public CliResult? ImportResult { get; }
     public CliResult? ClfsImportResult { get; }
     public CliResult? ContractsResult { get; }
+    public CliResult? DmeposImportResult { get; }
+    public CliResult? AspImportResult { get; }
     public PricingEnvironment? Environment { get; }
 
     public void Dispose() => Cli.Dispose();

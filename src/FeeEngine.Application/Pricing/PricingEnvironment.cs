@@ -62,6 +62,10 @@ public sealed class PricingEnvironment
         var routes = new List<IOtherSchedule>();
         var clfs = new ClfsStore(database, clock).Load();
         if (clfs.Count > 0) routes.Add(new ClfsRoute(clfs));
+        var dmepos = new DmeposStore(database, clock).LoadCatalog();
+        if (dmepos.Schedules.Count > 0) routes.Add(new DmeposRoute(dmepos));
+        var asp = new AspStore(database, clock).Load();
+        if (asp.Count > 0) routes.Add(new AspRoute(asp));
         return new OtherSchedules(routes);
     }
 
