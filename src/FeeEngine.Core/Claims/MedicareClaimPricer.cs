@@ -13,7 +13,7 @@ namespace FeeEngine.Core.Claims;
 /// The result does not depend on the order of the lines: rankings break ties by code, modifiers and line id, and
 /// the deductible is taken in line-id order.
 /// </summary>
-public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer anesthesia)
+public sealed partial class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer anesthesia)
 {
     public MedicarePfsPricer Pfs => pfs;
 
@@ -74,7 +74,7 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     /// injection with other services, or two or more units under one multiple-procedure rule. Most claims (visits,
     /// tests) need none, and are priced without the policy machinery.
     /// </summary>
-    internal static bool NeedsPolicies(ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases)
+    internal static bool NeedsPolicies(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases)
     {
         int surgery = 0, imaging = 0, cardiovascular = 0, ophthalmology = 0, therapy = 0, others = 0;
         var injection = false;
@@ -139,14 +139,21 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     internal static ClaimLinePrice PricedInCents(ClaimLine line, (PfsPrice[]? Prices, int Index) basePrice, long allowedCents,
         AnesthesiaPrice? anesthesia = null, IReadOnlyList<Adjustment>? adjustments = null)
     {
-        var lesserCents = allowedCents;
-        if (line.BilledCharge is { } billed && ScaledRates.TryToCents(billed.Amount, out var chargeCents) && chargeCents < lesserCents) lesserCents = chargeCents;
-        var (coinsurance, before, sequestration) = CostSharing.SplitWholeCents(lesserCents);
+        var (lesserCents, coinsurance, before, sequestration) = SplitInCents(line, allowedCents);
         return new ClaimLinePrice
         {
             Line = line, Outcome = PricingOutcome.Priced, BaseSource = basePrice, Anesthesia = anesthesia, Adjustments = adjustments ?? [],
             Cents = (allowedCents, lesserCents, 0, coinsurance, before, sequestration),
         };
+    }
+
+    /// <summary>The lesser of the charge and allowed, and its split, with no deductible left and 20% coinsurance.</summary>
+    internal static (long Lesser, long Coinsurance, long BeforeSequestration, long Sequestration) SplitInCents(ClaimLine line, long allowedCents)
+    {
+        var lesserCents = allowedCents;
+        if (line.BilledCharge is { } billed && ScaledRates.TryToCents(billed.Amount, out var chargeCents) && chargeCents < lesserCents) lesserCents = chargeCents;
+        var (coinsurance, before, sequestration) = CostSharing.SplitWholeCents(lesserCents);
+        return (lesserCents, coinsurance, before, sequestration);
     }
 
     /// <summary>The order lines take the deductible in: line-id order (numeric where the ids are numbers), never file order.</summary>
