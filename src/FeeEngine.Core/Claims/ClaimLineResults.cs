@@ -114,9 +114,6 @@ public sealed class ClaimLineResults
     private int[] _labelLines = new int[16]; // the line (results index) each label belongs to, while a claim is priced
     private int _labelCount;
 
-    /// <summary>What <see cref="MedicarePfsPricer.ReadRowAhead"/> read, kept so that its reads are not optimized away.</summary>
-    internal long ReadAhead { get; set; }
-
     /// <summary>The lines priced since the last <see cref="Clear"/>.</summary>
     public int Count { get; private set; }
 

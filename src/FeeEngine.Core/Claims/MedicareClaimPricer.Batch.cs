@@ -26,14 +26,9 @@ public sealed partial class MedicareClaimPricer
             PriceByObjects(claim, results);
             return;
         }
-        // The fee schedule prices on the stack (not in a heap array of the results: a claim's prices are needed
-        // only while it is priced). Each line's RVU row is read ahead first, in a short loop: on claims of random
-        // codes the rows are cache misses, and the processor then waits for them together rather than in turn.
+        // The fee schedule prices on the stack, not in a heap array of the results: a claim's prices are needed
+        // only while it is priced.
         var buffer = new ClaimBases();
-        long ahead = 0;
-        for (var i = 0; i < lines.Length; i++)
-            ahead += pfs.ReadRowAhead(lines[i].Service);
-        results.ReadAhead = ahead;
         for (var i = 0; i < lines.Length; i++)
             buffer[i] = pfs.Price(lines[i].Service);
         ReadOnlySpan<PfsPrice> bases = ((ReadOnlySpan<PfsPrice>)buffer)[..lines.Length];

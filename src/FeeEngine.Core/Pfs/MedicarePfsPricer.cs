@@ -121,20 +121,6 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
     }
 
     /// <summary>
-    /// Reads the line's RVU row into the processor's cache ahead of <see cref="Price"/>, and returns a value read from
-    /// it (callers keep it so that the reads are not optimized away). On claims of random codes the row's table slot
-    /// and the row itself are two cache misses a line, each waited for in turn when the lines are priced one after
-    /// another; looked up first in a short loop over the claim's lines, the misses of all its lines are waited for
-    /// together. A hint only: nothing here decides a price.
-    /// </summary>
-    internal long ReadRowAhead(in PfsLine line)
-    {
-        var rowModifier = RowModifier(line.Modifiers, out _, out _);
-        if (DateContextFor(line.DateOfService).Release?.FindRvuEntry(new RvuKey(line.Code, rowModifier)) is not { } entry) return 0;
-        return entry.Work + entry.Status; // the first and last cache lines of the entry
-    }
-
-    /// <summary>
     /// The RVU formula at scale 10^9 (see <see cref="ScaledRates"/>), with the OPPS PE and MP RVUs when
     /// <paramref name="opps"/>. Unchecked is safe: the value types bound RVUs (&lt;= 99999), GPCIs (&lt;= 10) and CFs
     /// (&lt;= 1000), so the largest possible product, 3 x 10^7 x 10^4 x 10^7, is below long.MaxValue.
