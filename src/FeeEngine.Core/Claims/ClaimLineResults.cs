@@ -32,34 +32,40 @@ public readonly struct ClaimLineResult
         OppsCap = 4,
     }
 
-    /// <summary>A line not priced, or priced by the object API (<paramref name="objectPrice"/>), with its fee schedule price.</summary>
-    internal ClaimLineResult(PricingOutcome outcome, string? message, ClaimLinePrice? objectPrice, in PfsPrice? basePrice)
+    /// <summary>A line not priced, with its fee schedule price.</summary>
+    internal ClaimLineResult(in PfsPrice basePrice)
     {
-        Outcome = outcome;
-        Message = message;
-        ObjectPrice = objectPrice;
+        Outcome = basePrice.Outcome;
+        Message = basePrice.Message;
         _allowed = _lesser = _patientShare = _payment = NoAmount;
-        if (basePrice is not { } b) return;
-        RvuRelease = b.RvuRelease;
-        _base = (b.Setting == Setting.Facility ? BaseFlags.Facility : 0) | (b.NonFacilityNaApplied ? BaseFlags.NonFacilityNa : 0)
-                | (b.OppsCapApplied ? BaseFlags.OppsCap : 0);
+        (RvuRelease, _base) = FactsOf(basePrice);
     }
 
     /// <summary>A line priced in whole cents.</summary>
     internal ClaimLineResult(in PfsPrice basePrice, long allowed, long lesser, long patientShare, long payment)
-        : this(PricingOutcome.Priced, null, null, basePrice)
     {
+        Outcome = PricingOutcome.Priced;
         (_allowed, _lesser, _patientShare, _payment) = (allowed, lesser, patientShare, payment);
+        (RvuRelease, _base) = FactsOf(basePrice);
     }
 
+    /// <summary>A line priced by the object API, kept whole.</summary>
     internal ClaimLineResult(ClaimLinePrice price)
-        : this(price.Outcome, price.Message, price, price.Base)
     {
+        Outcome = price.Outcome;
+        Message = price.Message;
+        ObjectPrice = price;
+        if (price.Base is { } b) (RvuRelease, _base) = FactsOf(b);
         _allowed = price.AllowedCents ?? NoAmount;
         _lesser = price.LesserOfBilledCents ?? NoAmount;
         _patientShare = price.PatientShareCents ?? NoAmount;
         _payment = price.MedicarePaymentCents ?? NoAmount;
     }
+
+    // Taken from the price itself (passed by reference: a copy of the 110-byte price per line showed in profiles).
+    private static (PfsRelease? Release, BaseFlags Flags) FactsOf(in PfsPrice b) =>
+        (b.RvuRelease, (b.Setting == Setting.Facility ? BaseFlags.Facility : 0) | (b.NonFacilityNaApplied ? BaseFlags.NonFacilityNa : 0)
+                       | (b.OppsCapApplied ? BaseFlags.OppsCap : 0));
 
     public PricingOutcome Outcome { get; }
     public bool IsPriced => Outcome == PricingOutcome.Priced;
@@ -155,6 +161,7 @@ public sealed class ClaimLineResults
     /// </summary>
     internal void EndClaim(int firstLine, int mark)
     {
+        if (_labelCount == mark) return; // no steps: every line keeps no labels
         // Insertion sort by line: a claim has a handful of steps, and this allocates nothing.
         for (var k = mark + 1; k < _labelCount; k++)
         {

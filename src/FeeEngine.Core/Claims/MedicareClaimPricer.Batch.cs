@@ -90,7 +90,7 @@ public sealed partial class MedicareClaimPricer
     /// <summary>A line of a claim priced in whole cents (no deductible left, 20% coinsurance).</summary>
     private static ClaimLineResult InCents(ClaimLine line, in PfsPrice b, long allowedCents)
     {
-        if (!b.IsPriced) return new ClaimLineResult(b.Outcome, b.Message, null, b);
+        if (!b.IsPriced) return new ClaimLineResult(b);
         var (lesser, coinsurance, before, sequestration) = SplitInCents(line, allowedCents);
         return new ClaimLineResult(b, allowedCents, lesser, patientShare: coinsurance, payment: before - sequestration);
     }
