@@ -13,7 +13,8 @@ namespace FeeEngine.Cli.Tests;
 /// payable row (global, 26, TC, 53) of PPRRVU appears in generated claims of 1-6 lines, in every way the fast path
 /// ranks them (random claims, and claims drawn from one MULT PROC indicator so that surgeries, imaging,
 /// cardiovascular, ophthalmology and therapy codes meet each other), in random localities and places of service.
-/// Any difference of amount, outcome, message, adjustment or explanation fails (see <see cref="ClaimPathComparison"/>).
+/// Any difference of amount, outcome, message, adjustment or explanation fails (see <see cref="ClaimPathComparison"/>),
+/// as does any difference between the batch API (<see cref="MedicareClaimPricer.PriceInto"/>) and the object API.
 /// </summary>
 public sealed class ClaimPathRealReleaseTests
 {
@@ -41,6 +42,7 @@ public sealed class ClaimPathRealReleaseTests
         var byIndicator = rows.GroupBy(r => r.MultipleProcedure).SelectMany(g => g.OrderBy(_ => random.Next())).ToArray();
         var differences = new List<string>();
         int claims = 0, centsPath = 0;
+        var batch = new ClaimLineResults(); // the batch API (PriceInto) against the object API, over the same claims
         foreach (var order in new[] { shuffled, byIndicator, byIndicator.Reverse().ToArray() })
         {
             for (var start = 0; start < order.Length;)
@@ -63,11 +65,13 @@ public sealed class ClaimPathRealReleaseTests
                 claims++;
                 if (ClaimPathComparison.TakesCentsPath(pricer, claim)) centsPath++;
                 differences.AddRange(ClaimPathComparison.Differences(pricer, claim));
+                if (claims % 5 == 0) batch.Clear();
+                differences.AddRange(ClaimPathComparison.BatchDifferences(pricer, claim, batch));
                 start += size;
             }
         }
 
-        differences.Take(20).Should().BeEmpty("the whole-cent path must price {0} real claims as the general path does", claims);
+        differences.Take(20).Should().BeEmpty("the whole-cent path and the batch API must price {0} real claims as the general path and the object API do", claims);
         centsPath.Should().BeGreaterThan(claims / 4, "the comparison must exercise the whole-cent path");
     }
 }

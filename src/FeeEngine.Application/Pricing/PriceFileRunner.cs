@@ -176,16 +176,18 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         var parsed = new ParsedRow[batch.Rows.Count];
         for (var i = 0; i < parsed.Length; i++)
             parsed[i] = ParsedRow.Parse(batch.Rows[i], batch.LineNumbers[i], columns, ranges, environment.Zips, i > 0 ? parsed[i - 1] : default);
-        var results = new ClaimLinePrice?[parsed.Length];
-        var expected = _withContracts ? new ExpectedLinePrice?[parsed.Length] : null;
         var counts = new Counts();
-        PriceClaims(parsed, results, expected, counts, claimsTogether);
+        var claims = GroupClaims(parsed, counts, claimsTogether);
+        if (!_withContracts) return (WriteInCents(batch, parsed, claims, counts), counts);
+        var results = new ClaimLinePrice?[parsed.Length];
+        var expected = new ExpectedLinePrice?[parsed.Length];
+        foreach (var claim in claims) PriceClaim(claim, parsed, results, expected, counts);
         var sb = new StringBuilder(); // grows in chunks of its own, never one large array
         for (var i = 0; i < parsed.Length; i++)
         {
             sb.Append(batch.Rows[i]).Append(',');
             AppendResult(sb, parsed[i], results[i]);
-            if (expected is not null) ContractColumns.Append(sb, results[i] is null ? null : expected[i], results[i] is null ? "" : NoPayer);
+            ContractColumns.Append(sb, results[i] is null ? null : expected[i], results[i] is null ? "" : NoPayer);
             sb.Append('\n');
         }
         return (sb, counts);
@@ -209,8 +211,46 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         return counts;
     }
 
-    /// <summary>Groups the rows into claims (claim_id and date of service, first appearance first) and prices them.</summary>
-    private void PriceClaims(ParsedRow[] parsed, ClaimLinePrice?[] results, ExpectedLinePrice?[]? expected, Counts counts, bool claimsTogether)
+    // Each pool thread's buffer for the batch API, reused from batch to batch (it grows to a batch's lines once).
+    [ThreadStatic] private static ClaimLineResults? t_lineResults;
+
+    /// <summary>
+    /// Prices a batch without contracts through the batch API (<see cref="MedicareClaimPricer.PriceInto"/>: whole
+    /// cents into a reused buffer, no objects per line for the usual claim) and writes its output rows, the same
+    /// text as <see cref="AppendResult(StringBuilder, in ParsedRow, ClaimLinePrice?)"/> writes from the object API.
+    /// </summary>
+    private StringBuilder WriteInCents(Batch batch, ParsedRow[] parsed, List<List<int>> claims, Counts counts)
+    {
+        var results = t_lineResults ??= new ClaimLineResults();
+        results.Clear();
+        var resultOf = new int[parsed.Length];
+        Array.Fill(resultOf, -1); // a row that could not be read has no result
+        foreach (var rowIndexes in claims)
+        {
+            var first = results.Count;
+            environment.Claims.PriceInto(ClaimOf(rowIndexes, parsed, out _), results);
+            for (var k = 0; k < rowIndexes.Count; k++)
+            {
+                resultOf[rowIndexes[k]] = first + k;
+                Count(results[first + k].Outcome, counts);
+            }
+        }
+        var sb = new StringBuilder(); // grows in chunks of its own, never one large array
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            sb.Append(batch.Rows[i]).Append(',');
+            var r = resultOf[i];
+            if (r < 0) AppendResult(sb, parsed[i], null);
+            else if (results[r].ObjectPrice is { } objectPrice) AppendResult(sb, parsed[i], objectPrice);
+            else AppendResult(sb, parsed[i], results, r);
+            sb.Append('\n');
+        }
+        results.Clear(); // let go of this batch's strings until the thread's next batch
+        return sb;
+    }
+
+    /// <summary>Groups the rows into claims (claim_id and date of service, first appearance first): each claim's row indexes.</summary>
+    private static List<List<int>> GroupClaims(ParsedRow[] parsed, Counts counts, bool claimsTogether)
     {
         var claims = new List<List<int>>();
         Dictionary<(string, string), List<int>>? byKey = null;
@@ -245,15 +285,14 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
             (currentId, currentDate) = key;
         }
         counts.Claims += claims.Count;
-        foreach (var claim in claims) PriceClaim(claim, parsed, results, expected, counts);
+        return claims;
     }
 
-    private const string NoPayer = "no payer: give --payer or a payer column";
-
-    private void PriceClaim(List<int> rowIndexes, ParsedRow[] parsed, ClaimLinePrice?[] results, ExpectedLinePrice?[]? expected, Counts counts)
+    /// <summary>The claim of the rows: their lines, the first deductible given, and the payer the first row names.</summary>
+    private static Claim ClaimOf(List<int> rowIndexes, ParsedRow[] parsed, out string? claimPayer)
     {
         Core.Money.Money? deductible = null;
-        string? claimPayer = null;
+        claimPayer = null;
         var lines = new ClaimLine[rowIndexes.Count];
         for (var k = 0; k < lines.Length; k++)
         {
@@ -262,9 +301,26 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
             deductible ??= row.Deductible;
             claimPayer ??= row.Payer; // a claim has one payer: the first line that names it
         }
-        var claim = new Claim(parsed[rowIndexes[0]].ClaimId, lines, deductible);
+        return new Claim(parsed[rowIndexes[0]].ClaimId, lines, deductible);
+    }
+
+    private static void Count(PricingOutcome outcome, Counts counts)
+    {
+        switch (outcome)
+        {
+            case PricingOutcome.Priced: counts.Priced++; break;
+            case PricingOutcome.NotPayable: counts.NotPayable++; break;
+            default: counts.Errors++; break;
+        }
+    }
+
+    private const string NoPayer = "no payer: give --payer or a payer column";
+
+    private void PriceClaim(List<int> rowIndexes, ParsedRow[] parsed, ClaimLinePrice?[] results, ExpectedLinePrice?[] expected, Counts counts)
+    {
+        var claim = ClaimOf(rowIndexes, parsed, out var claimPayer);
         var price = environment.Claims.Price(claim);
-        if (expected is not null && (claimPayer ?? payer) is { } contractPayer)
+        if ((claimPayer ?? payer) is { } contractPayer)
         {
             var byContract = environment.Contracts.Price(claim, contractPayer, price);
             for (var k = 0; k < rowIndexes.Count; k++) expected[rowIndexes[k]] = byContract.Lines[k];
@@ -273,12 +329,7 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         {
             var line = price.Lines[k];
             results[rowIndexes[k]] = line;
-            switch (line.Outcome)
-            {
-                case PricingOutcome.Priced: counts.Priced++; break;
-                case PricingOutcome.NotPayable: counts.NotPayable++; break;
-                default: counts.Errors++; break;
-            }
+            Count(line.Outcome, counts);
         }
     }
 
@@ -318,6 +369,57 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
         AppendCents(sb, line.MedicarePaymentCents);
         sb.Append(',');
         if (line.Schedule is { } schedule) sb.Append(schedule.Code());
+    }
+
+    /// <summary>The output columns of a row priced by the batch API, as the object API's are written.</summary>
+    private static void AppendResult(StringBuilder sb, in ParsedRow row, ClaimLineResults results, int index)
+    {
+        ref readonly var line = ref results[index];
+        switch (line.Outcome)
+        {
+            case PricingOutcome.Priced:
+                AppendCents(sb, line.AllowedCents);
+                sb.Append(',').Append(line.Setting == Core.Codes.Setting.Facility ? "facility" : "non-facility").Append(",priced,");
+                AppendPricedMessage(sb, line.RvuRelease!.Id, line.NonFacilityNaApplied, line.OppsCapApplied, row.Line!.Service.LocalitySource);
+                break;
+            case PricingOutcome.NotPayable:
+                sb.Append(",,not_payable,");
+                AppendField(sb, line.Message);
+                break;
+            default:
+                sb.Append(",,error,");
+                AppendField(sb, $"line {row.LineNumber}: {line.Message}");
+                break;
+        }
+        sb.Append(',');
+        AppendAdjustments(sb, results.AdjustmentsOf(index));
+        sb.Append(',');
+        AppendCents(sb, line.LesserOfBilledCents);
+        sb.Append(',');
+        AppendCents(sb, line.PatientShareCents);
+        sb.Append(',');
+        AppendCents(sb, line.MedicarePaymentCents);
+        sb.Append(',');
+        // Lines of the other schedules always come as objects (ObjectPrice): a line here is the PFS's.
+        if (line.Outcome == PricingOutcome.Priced) sb.Append("PFS");
+    }
+
+    /// <summary>The adjustments column from the batch API's labels, as <see cref="AppendAdjustments(StringBuilder, IReadOnlyList{Adjustment})"/> writes it.</summary>
+    private static void AppendAdjustments(StringBuilder sb, ReadOnlySpan<AdjustmentLabel> labels)
+    {
+        foreach (var label in labels)
+        {
+            if (label.Policy.AsSpan().IndexOfAny(",\"\r\n") >= 0 || label.Detail.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                AppendField(sb, string.Join('|', labels.ToArray()));
+                return;
+            }
+        }
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (i > 0) sb.Append('|');
+            sb.Append(labels[i].Policy).Append(':').Append(labels[i].Detail);
+        }
     }
 
     /// <summary>
@@ -371,10 +473,15 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
             return;
         }
         var p = line.Base!.Value;
-        sb.Append(p.RvuRelease!.Id);
-        if (p.NonFacilityNaApplied) sb.Append("; non-facility NA: facility rate");
-        if (p.OppsCapApplied) sb.Append("; OPPS imaging cap applied");
-        if (p.Line.LocalitySource?.Note is { } note) sb.Append("; ").Append(note.Replace(',', ';'));
+        AppendPricedMessage(sb, p.RvuRelease!.Id, p.NonFacilityNaApplied, p.OppsCapApplied, p.Line.LocalitySource);
+    }
+
+    private static void AppendPricedMessage(StringBuilder sb, string release, bool nonFacilityNa, bool oppsCap, ZipLookup? localitySource)
+    {
+        sb.Append(release);
+        if (nonFacilityNa) sb.Append("; non-facility NA: facility rate");
+        if (oppsCap) sb.Append("; OPPS imaging cap applied");
+        if (localitySource?.Note is { } note) sb.Append("; ").Append(note.Replace(',', ';'));
     }
 
     internal static void AppendField(StringBuilder sb, string? value)

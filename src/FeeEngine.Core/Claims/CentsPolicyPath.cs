@@ -18,7 +18,7 @@ namespace FeeEngine.Core.Claims;
 /// </summary>
 internal static class CentsPolicyPath
 {
-    private const int MaxLines = 16;
+    internal const int MaxLines = 16;
     private const int MaxUnits = 64;
     private const long Hundredths = 100; // a unit's amount is held in hundredths of a cent
 
@@ -37,9 +37,32 @@ internal static class CentsPolicyPath
     /// <summary>Prices the claim's lines, or returns null when the claim needs the general path.</summary>
     public static ClaimLinePrice[]? TryPrice(Claim claim, ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, MedicarePfsPricer pricer)
     {
+        if (bases.Length > MaxLines) return null;
+        Span<long> allowed = stackalloc long[bases.Length];
+        var steps = new ObjectSteps(bases.Length);
+        if (!TryComputeAllowed(claim, lines, bases, pricer, allowed, ref steps)) return null;
+        var results = new ClaimLinePrice[bases.Length];
+        for (var i = 0; i < bases.Length; i++)
+        {
+            ref readonly var b = ref bases[i];
+            results[i] = b.IsPriced
+                ? MedicareClaimPricer.PricedInCents(lines[i], (bases, i), allowed[i], null, steps.Of(i))
+                : new ClaimLinePrice { Line = lines[i], Outcome = b.Outcome, Message = b.Message, BaseSource = (bases, i) };
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// The allowed cents of each line (-1 for a line not priced), with each step given to <paramref name="steps"/>;
+    /// false when the claim needs the general path (then the steps given so far must be discarded).
+    /// </summary>
+    internal static bool TryComputeAllowed<TSteps>(Claim claim, ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, MedicarePfsPricer pricer,
+        Span<long> allowed, ref TSteps steps)
+        where TSteps : struct, IPolicySteps
+    {
         var count = bases.Length;
         if (count > MaxLines || (claim.DeductibleRemaining is { } d && d.Amount > 0m) || claim.CoinsuranceRate != CostSharing.DefaultCoinsurance)
-            return null;
+            return false;
 
         Span<int> offsets = stackalloc int[MaxLines + 1];
         var units = 0;
@@ -47,48 +70,44 @@ internal static class CentsPolicyPath
         for (var i = 0; i < count; i++)
         {
             var line = lines[i];
-            if (!IsPlain(line, bases[i])) return null;
+            if (!IsPlain(line, bases[i])) return false;
             offsets[i] = units;
             if (bases[i].Entry is { } entry)
             {
                 units += line.Service.Units;
-                if (units > MaxUnits) return null;
+                if (units > MaxUnits) return false;
                 if (entry.Status == 'T') injection = true;
                 else others = true;
             }
         }
         offsets[count] = units;
-        if (injection && others) return null; // status T bundling: the general path words the message
-        if (FormsEndoscopyFamily(lines, bases)) return null;
+        if (injection && others) return false; // status T bundling: the general path words the message
+        if (FormsEndoscopyFamily(lines, bases)) return false;
 
         // Each unit's amount in hundredths of a cent, starting at the fee schedule amount.
         Span<long> amounts = stackalloc long[Math.Max(units, 1)];
         for (var i = 0; i < count; i++)
             for (var u = offsets[i]; u < offsets[i + 1]; u++) amounts[u] = bases[i].UnitCents * Hundredths;
 
-        var adjustments = new Adjustment[]?[count];
         var ties = new TieKeys(claim);
-        RankSurgeries(lines, bases, offsets, amounts, adjustments, ref ties);
+        RankSurgeries(lines, bases, offsets, amounts, ref steps, ref ties);
         foreach (var rule in DiagnosticReductions.Rules)
-            ReduceDiagnostics(rule, lines, bases, offsets, amounts, adjustments, ref ties, pricer);
-        ReduceTherapy(lines, bases, offsets, amounts, adjustments, ref ties);
+            ReduceDiagnostics(rule, lines, bases, offsets, amounts, ref steps, ref ties, pricer);
+        ReduceTherapy(lines, bases, offsets, amounts, ref steps, ref ties);
 
-        var results = new ClaimLinePrice[count];
         for (var i = 0; i < count; i++)
         {
-            var line = lines[i];
-            ref readonly var b = ref bases[i];
-            if (!b.IsPriced)
+            if (!bases[i].IsPriced)
             {
-                results[i] = new ClaimLinePrice { Line = line, Outcome = b.Outcome, Message = b.Message, BaseSource = (bases, i) };
+                allowed[i] = -1;
                 continue;
             }
             long total = 0;
             for (var u = offsets[i]; u < offsets[i + 1]; u++) total += amounts[u];
-            if (total < 0) return null; // a reduction below zero: leave it to the decimal path's rounding of negatives
-            results[i] = MedicareClaimPricer.PricedInCents(line, (bases, i), (total + (Hundredths / 2)) / Hundredths, null, adjustments[i]);
+            if (total < 0) return false; // a reduction below zero: leave it to the decimal path's rounding of negatives
+            allowed[i] = (total + (Hundredths / 2)) / Hundredths;
         }
-        return results;
+        return true;
     }
 
     /// <summary>A physician line without payment modifiers, not anesthesia, with a charge in whole cents.</summary>
@@ -111,7 +130,7 @@ internal static class CentsPolicyPath
     /// billed as a surgery) are on the claim: the general path values the family. A lone endoscopy ranks as any
     /// surgery, as in <see cref="MultipleProcedures"/>.
     /// </summary>
-    private static bool FormsEndoscopyFamily(ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases)
+    private static bool FormsEndoscopyFamily(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases)
     {
         for (var i = 0; i < bases.Length; i++)
         {
@@ -134,7 +153,8 @@ internal static class CentsPolicyPath
     /// <summary>A line ranked as a surgery: MULT PROC 1, 2 or 3, not an add-on code.</summary>
     private static bool IsSurgery(in PfsPrice b) => b.IsPriced && b.Entry is { MultipleProcedure: '1' or '2' or '3', AddOn: false };
 
-    private static void RankSurgeries(ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
+    private static void RankSurgeries<TSteps>(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, ReadOnlySpan<int> offsets, Span<long> amounts, ref TSteps steps, ref TieKeys ties)
+        where TSteps : struct, IPolicySteps
     {
         var count = 0;
         for (var i = 0; i < bases.Length; i++)
@@ -153,19 +173,15 @@ internal static class CentsPolicyPath
         {
             var s = slots[r];
             amounts[offsets[s.Line] + s.Unit] /= 2; // MultipleProcedures.SecondaryShare, 50%: exact, the amount is even (cents x 100)
-            Add(adjustments, s.Line, new Adjustment("mult_proc", MultipleProcedures.RankDetail(r + 1),
-                new RankedStep(r + 1, count, s.Key, lines[s.Line].Service.Units, s.Unit)));
+            steps.Ranked(s.Line, r + 1, count, s.Key, lines[s.Line].Service.Units, s.Unit);
         }
         var first = slots[0].Line;
-        if (adjustments[first] is null)
-            Add(adjustments, first, new Adjustment("mult_proc", MultipleProcedures.HighestDetail, HighestSteps[count]));
+        if (!steps.HasAny(first)) steps.Highest(first, count);
     }
 
-    // One shared explanation per procedure count (the step says only how many procedures were ranked).
-    private static readonly HighestStep[] HighestSteps = [.. Enumerable.Range(0, MaxUnits + 1).Select(n => new HighestStep(n))];
-
-    private static void ReduceDiagnostics(DiagnosticReductions.Rule rule, ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts,
-        Adjustment[]?[] adjustments, ref TieKeys ties, MedicarePfsPricer pricer)
+    private static void ReduceDiagnostics<TSteps>(DiagnosticReductions.Rule rule, ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, ReadOnlySpan<int> offsets, Span<long> amounts,
+        ref TSteps steps, ref TieKeys ties, MedicarePfsPricer pricer)
+        where TSteps : struct, IPolicySteps
     {
         var count = 0;
         for (var i = 0; i < bases.Length; i++)
@@ -185,14 +201,15 @@ internal static class CentsPolicyPath
                 if (pcCents > 0) pc[pcCount++] = new Slot<long>(i, u, pcCents);
             }
         }
-        Reduce(tc[..tcCount], rule.TcReduction, rule.Policy, "TC", lines, offsets, amounts, adjustments, ref ties);
-        Reduce(pc[..pcCount], rule.PcReduction, rule.Policy, "PC", lines, offsets, amounts, adjustments, ref ties);
+        Reduce(tc[..tcCount], rule.TcReduction, rule.Policy, "TC", lines, offsets, amounts, ref steps, ref ties);
+        Reduce(pc[..pcCount], rule.PcReduction, rule.Policy, "PC", lines, offsets, amounts, ref steps, ref ties);
     }
 
     private static bool Follows(in PfsPrice b, char indicator) => b.IsPriced && b.Entry!.MultipleProcedure == indicator;
 
-    private static void Reduce(Span<Slot<long>> slots, decimal reduction, string policy, string component, ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<int> offsets,
-        Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
+    private static void Reduce<TSteps>(Span<Slot<long>> slots, decimal reduction, string policy, string component, ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<int> offsets,
+        Span<long> amounts, ref TSteps steps, ref TieKeys ties)
+        where TSteps : struct, IPolicySteps
     {
         if (reduction == 0m || slots.Length < 2) return;
         // 50%, 5%, 25% or 20% of whole cents: a whole number of hundredths of a cent.
@@ -204,8 +221,7 @@ internal static class CentsPolicyPath
         {
             var s = slots[r];
             amounts[offsets[s.Line] + s.Unit] -= s.Key * percent;
-            Add(adjustments, s.Line, new Adjustment(policy, detail,
-                new DiagnosticStep(policy, component, r + 1, count, s.Key, reduction, lines[s.Line].Service.Units, s.Unit)));
+            steps.Diagnostic(s.Line, policy, detail, component, r + 1, count, s.Key, reduction, lines[s.Line].Service.Units, s.Unit);
         }
     }
 
@@ -223,7 +239,8 @@ internal static class CentsPolicyPath
         return (tc.IsPriced ? tc.UnitCents : b.UnitCents, pc.IsPriced ? pc.UnitCents : 0);
     }
 
-    private static void ReduceTherapy(ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, ReadOnlySpan<int> offsets, Span<long> amounts, Adjustment[]?[] adjustments, ref TieKeys ties)
+    private static void ReduceTherapy<TSteps>(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, ReadOnlySpan<int> offsets, Span<long> amounts, ref TSteps steps, ref TieKeys ties)
+        where TSteps : struct, IPolicySteps
     {
         var count = 0;
         for (var i = 0; i < bases.Length; i++)
@@ -252,22 +269,8 @@ internal static class CentsPolicyPath
             var reducedCents = ScaledRates.TryToCents(reduced, out var c) ? c : throw new InvalidOperationException("a rounded amount is whole cents");
             for (var k = r; k < count; k++)
                 if (slots[k].Line == line) amounts[offsets[line] + slots[k].Unit] = reducedCents * Hundredths;
-            Add(adjustments, line, new Adjustment("therapy", TherapyReduction.Detail(reducedUnits), new TherapyStep(reducedUnits, reduced)));
+            steps.Therapy(line, reducedUnits, reduced);
         }
-    }
-
-    /// <summary>Appends a step to the line's: exact-size arrays, as almost every line gets one step.</summary>
-    private static void Add(Adjustment[]?[] adjustments, int line, Adjustment adjustment)
-    {
-        var steps = adjustments[line];
-        if (steps is null)
-        {
-            adjustments[line] = [adjustment];
-            return;
-        }
-        Array.Resize(ref steps, steps.Length + 1);
-        steps[^1] = adjustment;
-        adjustments[line] = steps;
     }
 
     /// <summary>Highest key first; ties by code, modifiers and line id, then unit (as the general path ranks).</summary>

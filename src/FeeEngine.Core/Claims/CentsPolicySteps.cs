@@ -30,3 +30,65 @@ internal sealed class TherapyStep(int units, decimal reduced) : AdjustmentExplan
 {
     public override string Text() => TherapyReduction.Explanation(units, reduced);
 }
+
+/// <summary>
+/// Receives the steps <see cref="CentsPolicyPath"/> applies, line by line in the order applied. A struct type
+/// parameter, so each receiver gets its own compiled path: the object API keeps every step with its explanation
+/// (<see cref="ObjectSteps"/>); batch pricing (<see cref="MedicareClaimPricer.PriceInto"/>) keeps only the policy and detail a price file writes.
+/// </summary>
+internal interface IPolicySteps
+{
+    /// <summary>True when the line already has a step.</summary>
+    bool HasAny(int line);
+
+    /// <summary>A surgery unit ranked <paramref name="rank"/> (2 or later) of <paramref name="count"/>, paid 50%.</summary>
+    void Ranked(int line, int rank, int count, long unitCents, int lineUnits, int unit);
+
+    /// <summary>The highest of <paramref name="count"/> ranked surgeries, paid in full.</summary>
+    void Highest(int line, int count);
+
+    /// <summary>A diagnostic TC or PC unit after the highest, reduced by <paramref name="reduction"/>.</summary>
+    void Diagnostic(int line, string policy, string detail, string component, int rank, int count, long componentCents, decimal reduction, int lineUnits, int unit);
+
+    /// <summary><paramref name="units"/> therapy units of the line paid <paramref name="reduced"/> each.</summary>
+    void Therapy(int line, int units, decimal reduced);
+}
+
+/// <summary>The steps as <see cref="Adjustment"/>s with their explanations, one exact-size array per line.</summary>
+internal struct ObjectSteps(int lines) : IPolicySteps
+{
+    private readonly Adjustment[]?[] _byLine = new Adjustment[]?[lines];
+
+    // One shared explanation per procedure count (the step says only how many procedures were ranked).
+    private static readonly HighestStep[] HighestSteps = [.. Enumerable.Range(0, 65).Select(n => new HighestStep(n))];
+
+    public readonly Adjustment[]? Of(int line) => _byLine[line];
+
+    public readonly bool HasAny(int line) => _byLine[line] is not null;
+
+    public readonly void Ranked(int line, int rank, int count, long unitCents, int lineUnits, int unit) =>
+        Add(line, new Adjustment("mult_proc", MultipleProcedures.RankDetail(rank), new RankedStep(rank, count, unitCents, lineUnits, unit)));
+
+    public readonly void Highest(int line, int count) =>
+        Add(line, new Adjustment("mult_proc", MultipleProcedures.HighestDetail, count < HighestSteps.Length ? HighestSteps[count] : new HighestStep(count)));
+
+    public readonly void Diagnostic(int line, string policy, string detail, string component, int rank, int count, long componentCents, decimal reduction, int lineUnits, int unit) =>
+        Add(line, new Adjustment(policy, detail, new DiagnosticStep(policy, component, rank, count, componentCents, reduction, lineUnits, unit)));
+
+    public readonly void Therapy(int line, int units, decimal reduced) =>
+        Add(line, new Adjustment("therapy", TherapyReduction.Detail(units), new TherapyStep(units, reduced)));
+
+    /// <summary>Appends a step to the line's: exact-size arrays, as almost every line gets one step.</summary>
+    private readonly void Add(int line, Adjustment adjustment)
+    {
+        var steps = _byLine[line];
+        if (steps is null)
+        {
+            _byLine[line] = [adjustment];
+            return;
+        }
+        Array.Resize(ref steps, steps.Length + 1);
+        steps[^1] = adjustment;
+        _byLine[line] = steps;
+    }
+}

@@ -15,7 +15,7 @@ namespace FeeEngine.Core.Claims;
 /// the deductible is taken in line-id order.
 /// </summary>
 /// <param name="others">The other Medicare schedules (lab, DMEPOS, drugs) for lines the PFS does not pay; none by default.</param>
-public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer anesthesia, OtherSchedules? others = null)
+public sealed partial class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer anesthesia, OtherSchedules? others = null)
 {
     public MedicarePfsPricer Pfs => pfs;
 
@@ -91,7 +91,7 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     /// injection with other services, or two or more units under one multiple-procedure rule. Most claims (visits,
     /// tests) need none, and are priced without the policy machinery.
     /// </summary>
-    internal static bool NeedsPolicies(ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases)
+    internal static bool NeedsPolicies(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases)
     {
         int surgery = 0, imaging = 0, cardiovascular = 0, ophthalmology = 0, therapy = 0, others = 0;
         var injection = false;
@@ -156,14 +156,21 @@ public sealed class MedicareClaimPricer(MedicarePfsPricer pfs, AnesthesiaPricer 
     internal static ClaimLinePrice PricedInCents(ClaimLine line, (PfsPrice[]? Prices, int Index) basePrice, long allowedCents,
         AnesthesiaPrice? anesthesia = null, IReadOnlyList<Adjustment>? adjustments = null)
     {
-        var lesserCents = allowedCents;
-        if (line.BilledCharge is { } billed && ScaledRates.TryToCents(billed.Amount, out var chargeCents) && chargeCents < lesserCents) lesserCents = chargeCents;
-        var (coinsurance, before, sequestration) = CostSharing.SplitWholeCents(lesserCents);
+        var (lesserCents, coinsurance, before, sequestration) = SplitInCents(line, allowedCents);
         return new ClaimLinePrice
         {
             Line = line, Outcome = PricingOutcome.Priced, BaseSource = basePrice, Anesthesia = anesthesia, Adjustments = adjustments ?? [],
             Cents = (allowedCents, lesserCents, 0, coinsurance, before, sequestration),
         };
+    }
+
+    /// <summary>The lesser of the charge and allowed, and its split, with no deductible left and 20% coinsurance.</summary>
+    internal static (long Lesser, long Coinsurance, long BeforeSequestration, long Sequestration) SplitInCents(ClaimLine line, long allowedCents)
+    {
+        var lesserCents = allowedCents;
+        if (line.BilledCharge is { } billed && ScaledRates.TryToCents(billed.Amount, out var chargeCents) && chargeCents < lesserCents) lesserCents = chargeCents;
+        var (coinsurance, before, sequestration) = CostSharing.SplitWholeCents(lesserCents);
+        return (lesserCents, coinsurance, before, sequestration);
     }
 
     /// <summary>The order lines take the deductible in: line-id order (numeric where the ids are numbers), never file order.</summary>

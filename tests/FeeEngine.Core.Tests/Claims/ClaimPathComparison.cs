@@ -35,6 +35,41 @@ public static class ClaimPathComparison
         }
     }
 
+    /// <summary>
+    /// The differences between the batch API (<see cref="MedicareClaimPricer.PriceInto"/>, into
+    /// <paramref name="results"/>, which may already hold other claims' lines) and the object API, line by line:
+    /// outcome, message, the four amounts, the adjustments text, and the fee schedule facts a price file writes
+    /// (release, setting, non-facility NA, OPPS cap). None when they agree.
+    /// </summary>
+    public static IEnumerable<string> BatchDifferences(MedicareClaimPricer pricer, Claim claim, ClaimLineResults results)
+    {
+        var objects = pricer.Price(claim);
+        var first = results.Count;
+        pricer.PriceInto(claim, results);
+        if (results.Count != first + claim.Lines.Count)
+        {
+            yield return $"claim {claim.ClaimId}: {results.Count - first} batch lines for {claim.Lines.Count}";
+            yield break;
+        }
+        for (var i = 0; i < claim.Lines.Count; i++)
+        {
+            var a = objects.Lines[i];
+            var b = results[first + i];
+            var where = $"claim {claim.ClaimId} line {a.Line.LineId} ({a.Line.Service.Code}{(a.Line.Service.Modifiers.Count > 0 ? "-" + a.Line.Service.Modifiers : "")} x{a.Line.Service.Units})";
+            if (a.Outcome != b.Outcome) yield return $"{where}: outcome {a.Outcome} vs batch {b.Outcome}";
+            if (a.Message != b.Message) yield return $"{where}: message '{a.Message}' vs batch '{b.Message}'";
+            if (a.AllowedCents != b.AllowedCents || a.LesserOfBilledCents != b.LesserOfBilledCents || a.PatientShareCents != b.PatientShareCents
+                || a.MedicarePaymentCents != b.MedicarePaymentCents)
+                yield return $"{where}: cents {a.AllowedCents}/{a.LesserOfBilledCents}/{a.PatientShareCents}/{a.MedicarePaymentCents} vs batch " +
+                             $"{b.AllowedCents}/{b.LesserOfBilledCents}/{b.PatientShareCents}/{b.MedicarePaymentCents}";
+            if (a.AdjustmentsText != results.AdjustmentsText(first + i)) yield return $"{where}: adjustments '{a.AdjustmentsText}' vs batch '{results.AdjustmentsText(first + i)}'";
+            if ((a.Anesthesia is null) != (b.Anesthesia is null)) yield return $"{where}: anesthesia {a.Anesthesia is not null} vs batch {b.Anesthesia is not null}";
+            if (a.Base is { } p && (p.RvuRelease != b.RvuRelease || (a.IsPriced && (p.Setting != b.Setting || p.NonFacilityNaApplied != b.NonFacilityNaApplied || p.OppsCapApplied != b.OppsCapApplied))))
+                yield return $"{where}: base {p.RvuRelease}/{p.Setting}/NA {p.NonFacilityNaApplied}/OPPS {p.OppsCapApplied} vs batch " +
+                             $"{b.RvuRelease}/{b.Setting}/NA {b.NonFacilityNaApplied}/OPPS {b.OppsCapApplied}";
+        }
+    }
+
     /// <summary>True when the claim is priced by the whole-cent path (not by the general or no-policy path).</summary>
     public static bool TakesCentsPath(MedicareClaimPricer pricer, Claim claim)
     {

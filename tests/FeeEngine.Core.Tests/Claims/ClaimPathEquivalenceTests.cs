@@ -61,6 +61,20 @@ public sealed class ClaimPathEquivalenceTests
     }
 
     [Fact]
+    public void The_batch_API_prices_every_claim_as_the_object_API_does()
+    {
+        // One results buffer for many claims (cleared now and then), as a batch caller uses it.
+        var results = new ClaimLineResults();
+        var claims = 0;
+        GenClaim.Sample(spec =>
+        {
+            if (++claims % 7 == 0) results.Clear();
+            var differences = ClaimPathComparison.BatchDifferences(Shared, ToClaim(spec), results).ToList();
+            differences.Should().BeEmpty("claim {0}", spec);
+        }, iter: 3000, print: s => s.ToString(), threads: 1);
+    }
+
+    [Fact]
     public void The_comparison_covers_the_whole_cent_path()
     {
         // Guards the test above against comparing the general path with itself.

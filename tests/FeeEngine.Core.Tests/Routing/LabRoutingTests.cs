@@ -140,4 +140,25 @@ public sealed class LabRoutingTests
         line.Message.Should().NotContain("no other Medicare schedule");
         line.Base!.Value.IsPriced.Should().BeTrue();
     }
+
+    [Fact]
+    public void When_a_batch_caller_prices_a_claim_with_a_lab_line_Then_it_gets_the_routed_lines_the_object_API_gives()
+    {
+        var claim = ClaimWithDeductible(50.00m, Line("1", "36415", pos: "11"), Line("2", "99213", pos: "11"), Line("3", "A4216", pos: "11"));
+        var results = new ClaimLineResults();
+
+        WithLab.PriceInto(claim, results);
+        var objects = WithLab.Price(claim);
+
+        results.Count.Should().Be(3);
+        for (var i = 0; i < 3; i++)
+        {
+            results[i].Outcome.Should().Be(objects.Lines[i].Outcome);
+            results[i].Message.Should().Be(objects.Lines[i].Message);
+            results[i].AllowedCents.Should().Be(objects.Lines[i].AllowedCents);
+            results[i].PatientShareCents.Should().Be(objects.Lines[i].PatientShareCents);
+            results[i].MedicarePaymentCents.Should().Be(objects.Lines[i].MedicarePaymentCents);
+        }
+        results[0].ObjectPrice!.Schedule.Should().Be(MedicareSchedule.Clfs, "lines of other schedules reach batch callers as objects, with their schedule");
+    }
 }
