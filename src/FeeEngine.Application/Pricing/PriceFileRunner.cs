@@ -350,25 +350,38 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
                 sb.Append(',').Append(SettingText(line)).Append(",priced,");
                 AppendPricedMessage(sb, line);
                 break;
-            case PricingOutcome.NotPayable:
-                sb.Append(",,not_payable,");
-                AppendField(sb, line.Message);
-                break;
             default:
-                sb.Append(",,error,");
-                AppendField(sb, $"line {row.LineNumber}: {line.Message}");
+                AppendUnpriced(sb, row, line.Outcome, line.Message);
                 break;
         }
         sb.Append(',');
         AppendAdjustments(sb, line.Adjustments);
+        AppendShares(sb, line.LesserOfBilledCents, line.PatientShareCents, line.MedicarePaymentCents, line.Schedule?.Code());
+    }
+
+    /// <summary>The outcome and message columns of a line no schedule priced (the amount and setting left empty).</summary>
+    private static void AppendUnpriced(StringBuilder sb, in ParsedRow row, PricingOutcome outcome, string? message)
+    {
+        if (outcome == PricingOutcome.NotPayable)
+        {
+            sb.Append(",,not_payable,");
+            AppendField(sb, message);
+            return;
+        }
+        sb.Append(",,error,");
+        AppendField(sb, $"line {row.LineNumber}: {message}");
+    }
+
+    /// <summary>The columns after the adjustments: lesser of billed, patient share, Medicare's payment, the schedule.</summary>
+    private static void AppendShares(StringBuilder sb, long? lesser, long? patientShare, long? payment, string? schedule)
+    {
         sb.Append(',');
-        AppendCents(sb, line.LesserOfBilledCents);
+        AppendCents(sb, lesser);
         sb.Append(',');
-        AppendCents(sb, line.PatientShareCents);
+        AppendCents(sb, patientShare);
         sb.Append(',');
-        AppendCents(sb, line.MedicarePaymentCents);
-        sb.Append(',');
-        if (line.Schedule is { } schedule) sb.Append(schedule.Code());
+        AppendCents(sb, payment);
+        sb.Append(',').Append(schedule);
     }
 
     /// <summary>The output columns of a row priced by the batch API, as the object API's are written.</summary>
@@ -382,26 +395,14 @@ public sealed class PriceFileRunner(PricingEnvironment environment, string? paye
                 sb.Append(',').Append(line.Setting == Core.Codes.Setting.Facility ? "facility" : "non-facility").Append(",priced,");
                 AppendPricedMessage(sb, line.RvuRelease!.Id, line.NonFacilityNaApplied, line.OppsCapApplied, row.Line!.Service.LocalitySource);
                 break;
-            case PricingOutcome.NotPayable:
-                sb.Append(",,not_payable,");
-                AppendField(sb, line.Message);
-                break;
             default:
-                sb.Append(",,error,");
-                AppendField(sb, $"line {row.LineNumber}: {line.Message}");
+                AppendUnpriced(sb, row, line.Outcome, line.Message);
                 break;
         }
         sb.Append(',');
         AppendAdjustments(sb, results.AdjustmentsOf(index));
-        sb.Append(',');
-        AppendCents(sb, line.LesserOfBilledCents);
-        sb.Append(',');
-        AppendCents(sb, line.PatientShareCents);
-        sb.Append(',');
-        AppendCents(sb, line.MedicarePaymentCents);
-        sb.Append(',');
-        // Lines of the other schedules always come as objects (ObjectPrice): a line here is the PFS's.
-        if (line.Outcome == PricingOutcome.Priced) sb.Append("PFS");
+        // Lines of the other schedules always come as objects (ObjectPrice): a priced line here is the PFS's.
+        AppendShares(sb, line.LesserOfBilledCents, line.PatientShareCents, line.MedicarePaymentCents, line.IsPriced ? "PFS" : null);
     }
 
     /// <summary>The adjustments column from the batch API's labels, as <see cref="AppendAdjustments(StringBuilder, IReadOnlyList{Adjustment})"/> writes it.</summary>
