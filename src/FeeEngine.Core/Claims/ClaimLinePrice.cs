@@ -75,19 +75,19 @@ public sealed class ClaimLinePrice
     public bool IsPriced => Outcome == PricingOutcome.Priced;
 
     /// <summary>The same line with another outcome and message (an unpriced line, after the other schedules were tried).</summary>
-    internal ClaimLinePrice WithOutcome(PricingOutcome outcome, string message, IReadOnlyList<string> schedulesTried) => new()
-    {
-        Line = Line, Outcome = outcome, Message = message, BaseSource = (_bases, _baseIndex), Anesthesia = Anesthesia, Adjustments = Adjustments,
-        OtherSchedule = OtherSchedule, SchedulesTried = schedulesTried,
-        Cents = (_allowed, _lesser, _deductible, _coinsurance, _beforeSequestration, _sequestration),
-    };
+    internal ClaimLinePrice WithOutcome(PricingOutcome outcome, string message, IReadOnlyList<string> schedulesTried) =>
+        Copy(outcome, message, schedulesTried, (_allowed, _lesser, _deductible, _coinsurance, _beforeSequestration, _sequestration));
 
     /// <summary>The same priced line with the patient's share split again (the claim's deductible taken in another order).</summary>
-    internal ClaimLinePrice WithCostSharing(CostSharing.Split split) => new()
+    internal ClaimLinePrice WithCostSharing(CostSharing.Split split) =>
+        Copy(Outcome, Message, SchedulesTried,
+            (_allowed, _lesser, ToCents(split.Deductible), ToCents(split.Coinsurance), ToCents(split.BeforeSequestration), ToCents(split.Sequestration)));
+
+    private ClaimLinePrice Copy(PricingOutcome outcome, string? message, IReadOnlyList<string>? schedulesTried,
+        (long Allowed, long Lesser, long Deductible, long Coinsurance, long BeforeSequestration, long Sequestration) cents) => new()
     {
-        Line = Line, Outcome = Outcome, Message = Message, BaseSource = (_bases, _baseIndex), Anesthesia = Anesthesia, Adjustments = Adjustments,
-        OtherSchedule = OtherSchedule, SchedulesTried = SchedulesTried,
-        Cents = (_allowed, _lesser, ToCents(split.Deductible), ToCents(split.Coinsurance), ToCents(split.BeforeSequestration), ToCents(split.Sequestration)),
+        Line = Line, Outcome = outcome, Message = message, BaseSource = (_bases, _baseIndex), Anesthesia = Anesthesia, Adjustments = Adjustments,
+        OtherSchedule = OtherSchedule, SchedulesTried = schedulesTried, Cents = cents,
     };
 
     /// <summary>The adjustments as the price-file column writes them, separated by '|'.</summary>

@@ -20,6 +20,7 @@ internal static class OtherScheduleRouting
         {
             var line = pfs.Lines[i];
             if (line.Anesthesia is not null || line.Base is not { IsPriced: false } pfsBase) continue;
+            if (line.Line.Service.Units < 1) continue; // the PFS's error already says so; no schedule prices fewer than one unit
             results ??= [.. pfs.Lines];
             var (price, tried) = others.Price(line.Line);
             if (price is null)

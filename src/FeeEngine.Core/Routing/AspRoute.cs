@@ -22,9 +22,8 @@ public sealed class AspRoute(IEnumerable<AspSchedule> files) : IOtherSchedule
         if (file is null)
             return ScheduleAttempt.No(_files.Length == 0
                 ? "no ASP file is loaded (feeengine import asp)"
-                : $"no ASP file is loaded for {s.DateOfService.Year} Q{((s.DateOfService.Month - 1) / 3) + 1} (loaded: {string.Join(", ", _files.Select(f => f.Id))})");
+                : $"no ASP file is loaded for {OtherSchedules.QuarterOf(s.DateOfService)} (loaded: {string.Join(", ", _files.Select(f => f.Id))})");
         if (file.FindOrNull(s.Code) is not { } rate) return ScheduleAttempt.No($"{s.Code} is not in {file.Id}");
-        if (s.Units < 1) return ScheduleAttempt.No($"units must be a whole number of at least 1, got {s.Units}");
         var allowed = AspSchedule.Allowed(rate, s.Units);
         var coinsurance = rate.CoinsuranceRate is not null
             ? $"Coinsurance {rate.CoinsurancePercent:0.##}% (the file's percentage for {s.Code}) after the Part B deductible."

@@ -23,7 +23,6 @@ public sealed class ClfsRoute(IEnumerable<ClfsSchedule> files) : IOtherSchedule
         var file = Array.Find(_files, f => f.Covers(s.DateOfService));
         if (file is null) return ScheduleAttempt.No(NoFile(s.DateOfService));
         if (file.FindOrNull(s.Code, s.Modifiers) is not { } rate) return ScheduleAttempt.No($"{s.Code} is not in {file.Id}");
-        if (s.Units < 1) return ScheduleAttempt.No($"units must be a whole number of at least 1, got {s.Units}");
         var key = rate.Modifier.IsNone ? s.Code.ToString() : $"{s.Code}-{rate.Modifier}";
         var allowed = SchedulePrice.Times(rate.Rate.Amount, s.Units);
         return ScheduleAttempt.Priced(new SchedulePrice(MedicareSchedule.Clfs, file.Id, rate.Rate.Amount, s.Units, allowed, PatientCostSharing.None,
@@ -34,12 +33,7 @@ public sealed class ClfsRoute(IEnumerable<ClfsSchedule> files) : IOtherSchedule
         ]));
     }
 
-    private string NoFile(NodaTime.LocalDate date)
-    {
-        var (from, _) = ClfsSchedule.QuarterOf(date);
-        var quarter = $"{from.Year} Q{((from.Month - 1) / 3) + 1}";
-        return _files.Length == 0
-            ? "no CLFS file is loaded (feeengine import clfs)"
-            : $"no CLFS file is loaded for {quarter} (loaded: {string.Join(", ", _files.Select(f => f.Id))})";
-    }
+    private string NoFile(NodaTime.LocalDate date) => _files.Length == 0
+        ? "no CLFS file is loaded (feeengine import clfs)"
+        : $"no CLFS file is loaded for {OtherSchedules.QuarterOf(date)} (loaded: {string.Join(", ", _files.Select(f => f.Id))})";
 }

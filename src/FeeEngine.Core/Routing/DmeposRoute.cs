@@ -22,7 +22,6 @@ public sealed class DmeposRoute(DmeposCatalog catalog) : IOtherSchedule
             return ScheduleAttempt.No(catalog.Price(s.Code, s.Modifiers, s.DateOfService, "", false, 1).NotPricedReason!);
         if (s.LocalitySource?.Record is not { } zip)
             return ScheduleAttempt.No($"{s.Code} is priced by state, rural or not, from the ZIP5 file: the line gives a locality, not a ZIP");
-        if (s.Units < 1) return ScheduleAttempt.No($"units must be a whole number of at least 1, got {s.Units}");
         var price = catalog.Price(s.Code, s.Modifiers, s.DateOfService, zip, s.Units);
         if (!price.IsPriced) return ScheduleAttempt.No(price.NotPricedReason!);
         var file = catalog.FindSchedule(price.File!.Value, s.DateOfService)!;

@@ -7,5 +7,6 @@ public interface IOtherSchedule
 {
     MedicareSchedule Schedule { get; }
 
+    /// <param name="line">A line of at least one unit (<see cref="OtherSchedules.Price"/> checks).</param>
     ScheduleAttempt TryPrice(ClaimLine line);
 }

@@ -18,8 +18,10 @@ public sealed class OtherSchedules(IEnumerable<IOtherSchedule> schedules)
     public IReadOnlyList<IOtherSchedule> Schedules => _schedules;
 
     /// <summary>The first schedule's price; otherwise each schedule's reason, named (e.g. "CLFS: no file for 2026 Q2").</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The line has fewer than one unit (the PFS reports that as the line's error).</exception>
     public (SchedulePrice? Price, IReadOnlyList<string> Tried) Price(ClaimLine line)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(line.Service.Units, 1, nameof(line));
         var tried = new List<string>(_schedules.Length);
         foreach (var schedule in _schedules)
         {
@@ -29,4 +31,7 @@ public sealed class OtherSchedules(IEnumerable<IOtherSchedule> schedules)
         }
         return (null, tried);
     }
+
+    /// <summary>The calendar quarter of a date as the reasons name it, e.g. "2026 Q2" (lab and drug files are quarterly).</summary>
+    internal static string QuarterOf(NodaTime.LocalDate date) => $"{date.Year} Q{((date.Month - 1) / 3) + 1}";
 }

@@ -161,4 +161,14 @@ public sealed class LabRoutingTests
         }
         results[0].ObjectPrice!.Schedule.Should().Be(MedicareSchedule.Clfs, "lines of other schedules reach batch callers as objects, with their schedule");
     }
+
+    [Fact]
+    public void When_a_lab_line_has_no_units_Then_the_PFS_error_about_units_stands_and_no_schedule_is_tried()
+    {
+        var line = WithLab.Price(Claim(Line("1", "80053", units: 0, pos: "11"))).LineById("1");
+
+        line.Outcome.Should().Be(PricingOutcome.Error);
+        line.Message.Should().Be("units must be a whole number of at least 1, got 0");
+        line.SchedulesTried.Should().BeNull();
+    }
 }
