@@ -21,18 +21,7 @@ public sealed class ClaimPathRealReleaseTests
     [CmsDataFact]
     public void Every_code_of_the_real_release_prices_alike_on_both_claim_paths()
     {
-        var folder = Path.Combine(CmsData.Folder!, "2025", "rvu25d");
-        var files = Directory.GetFiles(folder);
-        string Find(string prefix) => files.Where(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                                                       && f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).First();
-        var pprrvu = PprrvuReader.Read(Find("PPRRVU"));
-        var gpci = GpciReader.Read(Find("GPCI"));
-        var release = new PfsRelease("RVU25D", pprrvu.EffectiveFrom ?? new NodaTime.LocalDate(2025, 10, 1), null, pprrvu.Rows, gpci.Rows);
-        var cf = ConversionFactorTableReader.Read(Path.Combine(RepositoryPaths.Schedules, "conversion-factors.csv"));
-        var floor = WorkGpciFloorReader.Read(Path.Combine(RepositoryPaths.Schedules, "work-gpci-floor.csv"));
-        var catalog = new PfsCatalog([release]);
-        var pricer = new MedicareClaimPricer(new MedicarePfsPricer(catalog, cf, floor), new AnesthesiaPricer(catalog, AnesthesiaBaseUnitTable.Empty));
-
+        var (release, pricer) = RealRelease();
         var rows = release.Rvus.Where(r => PfsStatus.IsPricedFromRvus(r.Status)).OrderBy(r => r.Key.Packed).ToArray();
         var localities = release.Gpcis.Select(g => g.Locality).OrderBy(l => l.Packed).ToArray();
         var places = new[] { "11", "22", "21", "19" }.Select(PlaceOfService.Parse).ToArray();
@@ -73,5 +62,62 @@ public sealed class ClaimPathRealReleaseTests
 
         differences.Take(20).Should().BeEmpty("the whole-cent path and the batch API must price {0} real claims as the general path and the object API do", claims);
         centsPath.Should().BeGreaterThan(claims / 4, "the comparison must exercise the whole-cent path");
+    }
+
+    [CmsDataFact]
+    public void Every_endoscopy_family_of_the_real_release_is_valued_alike_on_both_claim_paths()
+    {
+        var (release, pricer) = RealRelease();
+        var payable = release.Rvus.Where(r => PfsStatus.IsPricedFromRvus(r.Status) && r.Modifier.IsNone).ToArray();
+        var families = payable.Where(r => r.MultipleProcedure == '3' && r.GlobalDays != "ZZZ" && r.EndoscopicBase.Length == 5)
+            .GroupBy(r => r.EndoscopicBase, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
+        var locality = release.Gpcis.Select(g => g.Locality).OrderBy(l => l.Packed).First();
+        ClaimLine Line(int id, HcpcsCode code, int units = 1) =>
+            new(id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new PfsLine(code, default, locality, PlaceOfService.Parse("11"), new NodaTime.LocalDate(2025, 11, 3), units));
+
+        var differences = new List<string>();
+        var batch = new ClaimLineResults();
+        int claims = 0, centsPath = 0;
+        foreach (var family in families)
+        {
+            var members = family.OrderBy(r => r.Code.Packed).Take(4).Select(r => r.Code).ToArray();
+            var baseCode = HcpcsCode.Parse(family.Key);
+            var shapes = new List<ClaimLine[]>
+            {
+                members.Select((c, i) => Line(i + 1, c)).Append(Line(members.Length + 1, baseCode)).ToArray(), // members and the billed base
+                new[] { Line(1, members[0], units: 2) },                                                        // two units of one member
+                members.Select((c, i) => Line(i + 1, c)).Append(Line(members.Length + 1, HcpcsCode.Parse("27130"))).ToArray(), // the family and another surgery
+            };
+            foreach (var lines in shapes)
+            {
+                var claim = new Claim($"E{claims++}", lines);
+                if (ClaimPathComparison.TakesCentsPath(pricer, claim)) centsPath++;
+                differences.AddRange(ClaimPathComparison.Differences(pricer, claim));
+                batch.Clear();
+                differences.AddRange(ClaimPathComparison.BatchDifferences(pricer, claim, batch));
+            }
+        }
+
+        families.Length.Should().BeGreaterThan(20, "the release has many endoscopy families");
+        differences.Take(20).Should().BeEmpty("every family of {0} must be valued alike on both paths", claims);
+        centsPath.Should().Be(claims, "endoscopy families take the whole-cent path");
+    }
+
+    private static (PfsRelease Release, MedicareClaimPricer Pricer) RealRelease()
+    {
+        var folder = Path.Combine(CmsData.Folder!, "2025", "rvu25d");
+        var files = Directory.GetFiles(folder);
+        string Find(string prefix) => files.Where(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                                                       && f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).First();
+        var pprrvu = PprrvuReader.Read(Find("PPRRVU"));
+        var gpci = GpciReader.Read(Find("GPCI"));
+        var release = new PfsRelease("RVU25D", pprrvu.EffectiveFrom ?? new NodaTime.LocalDate(2025, 10, 1), null, pprrvu.Rows, gpci.Rows);
+        var cf = ConversionFactorTableReader.Read(Path.Combine(RepositoryPaths.Schedules, "conversion-factors.csv"));
+        var floor = WorkGpciFloorReader.Read(Path.Combine(RepositoryPaths.Schedules, "work-gpci-floor.csv"));
+        var catalog = new PfsCatalog([release]);
+        var pricer = new MedicareClaimPricer(new MedicarePfsPricer(catalog, cf, floor), new AnesthesiaPricer(catalog, AnesthesiaBaseUnitTable.Empty));
+
+        return (release, pricer);
     }
 }

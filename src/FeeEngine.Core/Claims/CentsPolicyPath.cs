@@ -25,22 +25,32 @@ internal static class CentsPolicyPath
     private static readonly ushort[] PolicyModifiers =
         [.. new[] { "50", "62", "80", "81", "82", "AS", "RT", "LT" }.Select(m => Modifier.Parse(m).Packed)];
 
-    /// <summary>A unit of a line in a ranking, with the amount it is ranked by.</summary>
-    private struct Slot<TKey>(int line, int unit, TKey key)
+    /// <summary>
+    /// A unit of a line in a ranking, with the amount it is ranked by. In the multiple surgery ranking a slot can
+    /// stand for a whole endoscopy family: then its units are <see cref="Count"/> entries from <see cref="From"/> of
+    /// the family members' slots.
+    /// </summary>
+    private readonly struct Slot<TKey>(int line, int unit, TKey key, int from = -1, int count = 0)
         where TKey : unmanaged, IComparable<TKey>
     {
         public readonly int Line = line;
         public readonly int Unit = unit;
         public readonly TKey Key = key;
+        public readonly int From = from;
+        public readonly int Count = count;
     }
+
+    // What a priced line is to the rankings: its MULT PROC indicator, surgeries (1, 2, 3) only when not add-ons.
+    private const byte NotRanked = 0, Surgery = 1, Endoscopy = 2, Imaging = 4, Therapy = 5, Cardiovascular = 6, Ophthalmology = 7;
 
     /// <summary>Prices the claim's lines, or returns null when the claim needs the general path.</summary>
     public static ClaimLinePrice[]? TryPrice(Claim claim, ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, MedicarePfsPricer pricer)
     {
         if (bases.Length > MaxLines) return null;
         Span<long> allowed = stackalloc long[bases.Length];
+        Span<long> charges = stackalloc long[bases.Length];
         var steps = new ObjectSteps(bases.Length);
-        if (!TryComputeAllowed(claim, lines, bases, pricer, allowed, ref steps)) return null;
+        if (!TryComputeAllowed(claim, lines, bases, pricer, allowed, charges, ref steps)) return null;
         var results = new ClaimLinePrice[bases.Length];
         for (var i = 0; i < bases.Length; i++)
         {
@@ -53,36 +63,53 @@ internal static class CentsPolicyPath
     }
 
     /// <summary>
-    /// The allowed cents of each line (-1 for a line not priced), with each step given to <paramref name="steps"/>;
-    /// false when the claim needs the general path (then the steps given so far must be discarded).
+    /// The allowed cents of each line (-1 for a line not priced) and its billed charge in cents (-1 when none), with
+    /// each step given to <paramref name="steps"/>; false when the claim needs the general path (then the steps
+    /// given so far must be discarded).
     /// </summary>
     internal static bool TryComputeAllowed<TSteps>(Claim claim, ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, MedicarePfsPricer pricer,
-        Span<long> allowed, ref TSteps steps)
+        Span<long> allowed, Span<long> charges, ref TSteps steps)
         where TSteps : struct, IPolicySteps
     {
         var count = bases.Length;
         if (count > MaxLines || (claim.DeductibleRemaining is { } d && d.Amount > 0m) || claim.CoinsuranceRate != CostSharing.DefaultCoinsurance)
             return false;
 
+        // One pass over the lines: whether the path can take each, its units' place, and what it is to the rankings.
         Span<int> offsets = stackalloc int[MaxLines + 1];
+        Span<byte> kinds = stackalloc byte[MaxLines];
         var units = 0;
-        bool injection = false, others = false;
+        int surgeries = 0, imaging = 0, therapy = 0, cardiovascular = 0, ophthalmology = 0;
+        bool injection = false, others = false, endoscopy = false;
         for (var i = 0; i < count; i++)
         {
             var line = lines[i];
-            if (!IsPlain(line, bases[i])) return false;
+            if (!IsPlain(line, bases[i], out charges[i])) return false;
             offsets[i] = units;
-            if (bases[i].Entry is { } entry)
+            kinds[i] = NotRanked;
+            if (bases[i].Entry is not { } entry) continue;
+            var lineUnits = line.Service.Units;
+            units += lineUnits;
+            if (units > MaxUnits) return false;
+            if (entry.Status == 'T') injection = true;
+            else others = true;
+            switch (entry.MultipleProcedure)
             {
-                units += line.Service.Units;
-                if (units > MaxUnits) return false;
-                if (entry.Status == 'T') injection = true;
-                else others = true;
+                case '1' or '2' when !entry.AddOn: kinds[i] = Surgery; surgeries += lineUnits; break;
+                case '3' when !entry.AddOn:
+                    if (entry.HasEndoscopicBase && !entry.EndoscopicBaseIsCode) return false; // a family key the general path compares as text
+                    kinds[i] = entry.HasEndoscopicBase ? Endoscopy : Surgery;
+                    endoscopy |= entry.HasEndoscopicBase;
+                    surgeries += lineUnits;
+                    break;
+                case '4': kinds[i] = Imaging; imaging += lineUnits; break;
+                case '5': kinds[i] = Therapy; therapy += lineUnits; break;
+                case '6': kinds[i] = Cardiovascular; cardiovascular += lineUnits; break;
+                case '7': kinds[i] = Ophthalmology; ophthalmology += lineUnits; break;
             }
         }
         offsets[count] = units;
         if (injection && others) return false; // status T bundling: the general path words the message
-        if (FormsEndoscopyFamily(lines, bases)) return false;
 
         // Each unit's amount in hundredths of a cent, starting at the fee schedule amount.
         Span<long> amounts = stackalloc long[Math.Max(units, 1)];
@@ -90,10 +117,12 @@ internal static class CentsPolicyPath
             for (var u = offsets[i]; u < offsets[i + 1]; u++) amounts[u] = bases[i].UnitCents * Hundredths;
 
         var ties = new TieKeys(claim);
-        RankSurgeries(lines, bases, offsets, amounts, ref steps, ref ties);
-        foreach (var rule in DiagnosticReductions.Rules)
-            ReduceDiagnostics(rule, lines, bases, offsets, amounts, ref steps, ref ties, pricer);
-        ReduceTherapy(lines, bases, offsets, amounts, ref steps, ref ties);
+        var claimLines = new ClaimLines(lines, bases, kinds, offsets);
+        if (surgeries >= 2) RankSurgeries(claimLines, surgeries, endoscopy, amounts, ref steps, ref ties, pricer);
+        if (imaging >= 2) ReduceDiagnostics(DiagnosticReductions.Rules[0], claimLines, Imaging, imaging, amounts, ref steps, ref ties, pricer);
+        if (cardiovascular >= 2) ReduceDiagnostics(DiagnosticReductions.Rules[1], claimLines, Cardiovascular, cardiovascular, amounts, ref steps, ref ties, pricer);
+        if (ophthalmology >= 2) ReduceDiagnostics(DiagnosticReductions.Rules[2], claimLines, Ophthalmology, ophthalmology, amounts, ref steps, ref ties, pricer);
+        if (therapy >= 2) ReduceTherapy(claimLines, therapy, amounts, ref steps, ref ties);
 
         for (var i = 0; i < count; i++)
         {
@@ -110,9 +139,27 @@ internal static class CentsPolicyPath
         return true;
     }
 
-    /// <summary>A physician line without payment modifiers, not anesthesia, with a charge in whole cents.</summary>
-    private static bool IsPlain(ClaimLine line, in PfsPrice b)
+    /// <summary>The claim's lines as the rankings read them: the lines, their prices, kinds and units' places.</summary>
+    private readonly ref struct ClaimLines(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, ReadOnlySpan<byte> kinds, ReadOnlySpan<int> offsets)
     {
+        public readonly ReadOnlySpan<ClaimLine> Lines = lines;
+        public readonly ReadOnlySpan<PfsPrice> Bases = bases;
+        public readonly ReadOnlySpan<byte> Kinds = kinds;
+        public readonly ReadOnlySpan<int> Offsets = offsets;
+
+        public int Count => Bases.Length;
+        public int UnitsOf(int line) => Offsets[line + 1] - Offsets[line];
+        public int Place(int line, int unit) => Offsets[line] + unit;
+        public bool IsSurgery(int line) => Kinds[line] is Surgery or Endoscopy;
+    }
+
+    /// <summary>
+    /// A physician line without payment modifiers, not anesthesia, with a charge in whole cents (given in
+    /// <paramref name="chargeCents"/>, -1 when the line has none).
+    /// </summary>
+    private static bool IsPlain(ClaimLine line, in PfsPrice b, out long chargeCents)
+    {
+        chargeCents = -1;
         if (line.Provider != ProviderType.Physician) return false;
         var modifiers = line.Service.Modifiers;
         for (var m = 0; m < modifiers.Count; m++)
@@ -122,92 +169,149 @@ internal static class CentsPolicyPath
             // Not priced (a priced line always has its row's entry, and is never status J): anesthesia or not?
             if (b.IsPriced || b.Rvu?.Status == 'J' || (b.Rvu is null && AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code))) return false;
         }
-        return line.BilledCharge is not { } charge || ScaledRates.TryToCents(charge.Amount, out _);
+        return line.BilledCharge is not { } charge || ScaledRates.TryToCents(charge.Amount, out chargeCents);
     }
 
     /// <summary>
-    /// True when endoscopies of one family (two or more units with the same ENDO BASE, or one with its base code
-    /// billed as a surgery) are on the claim: the general path values the family. A lone endoscopy ranks as any
-    /// surgery, as in <see cref="MultipleProcedures"/>.
+    /// Multiple surgery: endoscopy families valued first (as <see cref="MultipleProcedures"/> does: the highest
+    /// member in full, each other unit at its fee less the base endoscopy's, a billed base not paid separately),
+    /// then every other surgery unit and each family ranked as one procedure; 50% from the second on.
     /// </summary>
-    private static bool FormsEndoscopyFamily(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases)
-    {
-        for (var i = 0; i < bases.Length; i++)
-        {
-            if (!IsEndoscopy(bases[i])) continue;
-            var endoBase = bases[i].Rvu!.EndoscopicBase;
-            if (endoBase.Length != 5) continue;
-            var familyUnits = 0;
-            for (var j = 0; j < bases.Length; j++)
-                if (IsEndoscopy(bases[j]) && string.Equals(bases[j].Rvu!.EndoscopicBase, endoBase, StringComparison.Ordinal)) familyUnits += lines[j].Service.Units;
-            if (familyUnits >= 2) return true;
-            if (!HcpcsCode.TryParse(endoBase, out var baseCode) || baseCode.ToString() != endoBase) return true; // cannot tell: general path
-            for (var j = 0; j < bases.Length; j++)
-                if (IsSurgery(bases[j]) && bases[j].Entry!.MultipleProcedure != '3' && lines[j].Service.Code == baseCode) return true;
-        }
-        return false;
-    }
-
-    private static bool IsEndoscopy(in PfsPrice b) => IsSurgery(b) && b.Entry!.MultipleProcedure == '3';
-
-    /// <summary>A line ranked as a surgery: MULT PROC 1, 2 or 3, not an add-on code.</summary>
-    private static bool IsSurgery(in PfsPrice b) => b.IsPriced && b.Entry is { MultipleProcedure: '1' or '2' or '3', AddOn: false };
-
-    private static void RankSurgeries<TSteps>(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, ReadOnlySpan<int> offsets, Span<long> amounts, ref TSteps steps, ref TieKeys ties)
+    private static void RankSurgeries<TSteps>(in ClaimLines claim, int surgeryUnits, bool endoscopy, Span<long> amounts, ref TSteps steps, ref TieKeys ties,
+        MedicarePfsPricer pricer)
         where TSteps : struct, IPolicySteps
     {
-        var count = 0;
-        for (var i = 0; i < bases.Length; i++)
-            if (IsSurgery(bases[i])) count += offsets[i + 1] - offsets[i];
-        if (count < 2) return;
-
-        Span<Slot<long>> slots = stackalloc Slot<long>[count];
+        Span<Slot<long>> procedures = stackalloc Slot<long>[surgeryUnits];
+        Span<Slot<long>> members = stackalloc Slot<long>[endoscopy ? surgeryUnits : 0];
+        Span<bool> inFamily = stackalloc bool[claim.Count]; // a member or the billed base of a valued family
         var n = 0;
-        for (var i = 0; i < bases.Length; i++)
+        if (endoscopy) n = ValueEndoscopyFamilies(claim, amounts, procedures, members, inFamily, ref steps, ref ties, pricer);
+        for (var i = 0; i < claim.Count; i++)
         {
-            if (!IsSurgery(bases[i])) continue;
-            for (var u = 0; u < offsets[i + 1] - offsets[i]; u++) slots[n++] = new Slot<long>(i, u, bases[i].UnitCents);
+            if (!claim.IsSurgery(i) || inFamily[i]) continue;
+            for (var u = 0; u < claim.UnitsOf(i); u++) procedures[n++] = new Slot<long>(i, u, claim.Bases[i].UnitCents);
         }
-        Sort(slots, ref ties);
-        for (var r = 1; r < count; r++)
+        if (n < 2) return;
+        procedures = procedures[..n];
+        Sort(procedures, ref ties);
+
+        Span<bool> ranked = stackalloc bool[claim.Count]; // lines with a mult_proc step
+        for (var r = 1; r < n; r++)
         {
-            var s = slots[r];
-            amounts[offsets[s.Line] + s.Unit] /= 2; // MultipleProcedures.SecondaryShare, 50%: exact, the amount is even (cents x 100)
-            steps.Ranked(s.Line, r + 1, count, s.Key, lines[s.Line].Service.Units, s.Unit);
+            var p = procedures[r];
+            for (var k = 0; k < Math.Max(p.Count, 1); k++)
+            {
+                var (line, unit) = p.From < 0 ? (p.Line, p.Unit) : (members[p.From + k].Line, members[p.From + k].Unit);
+                amounts[claim.Place(line, unit)] /= 2; // MultipleProcedures.SecondaryShare, 50%: exact, the amount is even (cents x 100)
+                steps.Ranked(line, r + 1, n, p.Key, claim.UnitsOf(line), unit);
+                ranked[line] = true;
+            }
         }
-        var first = slots[0].Line;
-        if (!steps.HasAny(first)) steps.Highest(first, count);
+        var highest = procedures[0];
+        for (var k = 0; k < Math.Max(highest.Count, 1); k++)
+        {
+            var line = highest.From < 0 ? highest.Line : members[highest.From + k].Line;
+            if (ranked[line]) continue;
+            steps.Highest(line, n);
+            ranked[line] = true;
+        }
     }
 
-    private static void ReduceDiagnostics<TSteps>(DiagnosticReductions.Rule rule, ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, ReadOnlySpan<int> offsets, Span<long> amounts,
+    /// <summary>
+    /// Values each endoscopy family of two or more units (its members, or one member and its billed base) and adds
+    /// it to <paramref name="procedures"/> as one procedure; returns how many were added. A lone endoscopy is left
+    /// to rank as any surgery.
+    /// </summary>
+    private static int ValueEndoscopyFamilies<TSteps>(in ClaimLines claim, Span<long> amounts, Span<Slot<long>> procedures, Span<Slot<long>> members,
+        Span<bool> inFamily, ref TSteps steps, ref TieKeys ties, MedicarePfsPricer pricer)
+        where TSteps : struct, IPolicySteps
+    {
+        Span<bool> grouped = stackalloc bool[claim.Count];
+        int n = 0, used = 0;
+        for (var i = 0; i < claim.Count; i++)
+        {
+            if (claim.Kinds[i] != Endoscopy || grouped[i]) continue;
+            var family = claim.Bases[i].Entry!.EndoscopicBase;
+            int memberUnits = 0, baseUnits = 0;
+            for (var j = i; j < claim.Count; j++)
+            {
+                if (claim.Kinds[j] == Endoscopy && claim.Bases[j].Entry!.EndoscopicBase == family)
+                {
+                    grouped[j] = true;
+                    memberUnits += claim.UnitsOf(j);
+                }
+            }
+            for (var j = 0; j < claim.Count; j++)
+                if (IsBilledBase(claim, j, family)) baseUnits += claim.UnitsOf(j);
+            if (memberUnits + baseUnits < 2) continue;
+
+            // The base's own full row in the same place, setting and date (as the general path prices it).
+            var first = claim.Lines[i].Service;
+            var basePrice = pricer.Price(first with { Code = family, Modifiers = default, Units = 1 });
+            var baseFee = basePrice.IsPriced ? basePrice.UnitCents : -1;
+            for (var j = 0; j < claim.Count; j++)
+            {
+                if (!IsBilledBase(claim, j, family)) continue;
+                for (var u = 0; u < claim.UnitsOf(j); u++) amounts[claim.Place(j, u)] = 0;
+                steps.EndoscopyBaseIncluded(j, family);
+                inFamily[j] = true;
+            }
+            var from = used;
+            for (var j = i; j < claim.Count; j++)
+            {
+                if (claim.Kinds[j] != Endoscopy || claim.Bases[j].Entry!.EndoscopicBase != family) continue;
+                inFamily[j] = true;
+                for (var u = 0; u < claim.UnitsOf(j); u++) members[used++] = new Slot<long>(j, u, claim.Bases[j].UnitCents);
+            }
+            var slots = members[from..used];
+            Sort(slots, ref ties);
+            long value = 0;
+            for (var k = 0; k < slots.Length; k++)
+            {
+                var s = slots[k];
+                if (k == 0)
+                {
+                    steps.EndoscopyHighest(s.Line, family);
+                }
+                else if (baseFee >= 0)
+                {
+                    var reduced = Math.Max(0, s.Key - baseFee);
+                    amounts[claim.Place(s.Line, s.Unit)] = reduced * Hundredths;
+                    steps.EndoscopyMinusBase(s.Line, family, s.Key, baseFee, reduced);
+                }
+                value += amounts[claim.Place(s.Line, s.Unit)] / Hundredths;
+            }
+            procedures[n++] = new Slot<long>(slots[0].Line, slots[0].Unit, value, from, slots.Length);
+        }
+        return n;
+    }
+
+    /// <summary>The family's base endoscopy billed as a surgery of its own (not itself an endoscopy of a family).</summary>
+    private static bool IsBilledBase(in ClaimLines claim, int line, Codes.HcpcsCode family) =>
+        claim.IsSurgery(line) && claim.Bases[line].Entry!.MultipleProcedure != '3' && claim.Lines[line].Service.Code == family;
+
+    private static void ReduceDiagnostics<TSteps>(DiagnosticReductions.Rule rule, in ClaimLines claim, byte kind, int units, Span<long> amounts,
         ref TSteps steps, ref TieKeys ties, MedicarePfsPricer pricer)
         where TSteps : struct, IPolicySteps
     {
-        var count = 0;
-        for (var i = 0; i < bases.Length; i++)
-            if (Follows(bases[i], rule.Indicator)) count += offsets[i + 1] - offsets[i];
-        if (count < 2) return;
-
-        Span<Slot<long>> tc = stackalloc Slot<long>[count];
-        Span<Slot<long>> pc = stackalloc Slot<long>[count];
+        Span<Slot<long>> tc = stackalloc Slot<long>[units];
+        Span<Slot<long>> pc = stackalloc Slot<long>[units];
         int tcCount = 0, pcCount = 0;
-        for (var i = 0; i < bases.Length; i++)
+        for (var i = 0; i < claim.Count; i++)
         {
-            if (!Follows(bases[i], rule.Indicator)) continue;
-            var (tcCents, pcCents) = Components(lines[i], bases[i], pricer);
-            for (var u = 0; u < offsets[i + 1] - offsets[i]; u++)
+            if (claim.Kinds[i] != kind) continue;
+            var (tcCents, pcCents) = Components(claim.Lines[i], claim.Bases[i], pricer);
+            for (var u = 0; u < claim.UnitsOf(i); u++)
             {
                 if (tcCents > 0) tc[tcCount++] = new Slot<long>(i, u, tcCents);
                 if (pcCents > 0) pc[pcCount++] = new Slot<long>(i, u, pcCents);
             }
         }
-        Reduce(tc[..tcCount], rule.TcReduction, rule.Policy, "TC", lines, offsets, amounts, ref steps, ref ties);
-        Reduce(pc[..pcCount], rule.PcReduction, rule.Policy, "PC", lines, offsets, amounts, ref steps, ref ties);
+        Reduce(tc[..tcCount], rule.TcReduction, rule.Policy, "TC", rule.TcDetail, claim, amounts, ref steps, ref ties);
+        Reduce(pc[..pcCount], rule.PcReduction, rule.Policy, "PC", rule.PcDetail, claim, amounts, ref steps, ref ties);
     }
 
-    private static bool Follows(in PfsPrice b, char indicator) => b.IsPriced && b.Entry!.MultipleProcedure == indicator;
-
-    private static void Reduce<TSteps>(Span<Slot<long>> slots, decimal reduction, string policy, string component, ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<int> offsets,
+    private static void Reduce<TSteps>(Span<Slot<long>> slots, decimal reduction, string policy, string component, string detail, in ClaimLines claim,
         Span<long> amounts, ref TSteps steps, ref TieKeys ties)
         where TSteps : struct, IPolicySteps
     {
@@ -215,13 +319,12 @@ internal static class CentsPolicyPath
         // 50%, 5%, 25% or 20% of whole cents: a whole number of hundredths of a cent.
         var percent = (long)(reduction * 100m);
         Sort(slots, ref ties);
-        var detail = DiagnosticReductions.Detail(component, reduction);
         var count = slots.Length;
         for (var r = 1; r < count; r++)
         {
             var s = slots[r];
-            amounts[offsets[s.Line] + s.Unit] -= s.Key * percent;
-            steps.Diagnostic(s.Line, policy, detail, component, r + 1, count, s.Key, reduction, lines[s.Line].Service.Units, s.Unit);
+            amounts[claim.Place(s.Line, s.Unit)] -= s.Key * percent;
+            steps.Diagnostic(s.Line, policy, detail, component, r + 1, count, s.Key, reduction, claim.UnitsOf(s.Line), s.Unit);
         }
     }
 
@@ -239,36 +342,31 @@ internal static class CentsPolicyPath
         return (tc.IsPriced ? tc.UnitCents : b.UnitCents, pc.IsPriced ? pc.UnitCents : 0);
     }
 
-    private static void ReduceTherapy<TSteps>(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, ReadOnlySpan<int> offsets, Span<long> amounts, ref TSteps steps, ref TieKeys ties)
+    private static void ReduceTherapy<TSteps>(in ClaimLines claim, int units, Span<long> amounts, ref TSteps steps, ref TieKeys ties)
         where TSteps : struct, IPolicySteps
     {
-        var count = 0;
-        for (var i = 0; i < bases.Length; i++)
-            if (Follows(bases[i], '5')) count += offsets[i + 1] - offsets[i];
-        if (count < 2) return;
-
-        Span<Slot<decimal>> slots = stackalloc Slot<decimal>[count];
+        Span<Slot<decimal>> slots = stackalloc Slot<decimal>[units];
         var n = 0;
-        for (var i = 0; i < bases.Length; i++)
+        for (var i = 0; i < claim.Count; i++)
         {
-            if (!Follows(bases[i], '5')) continue;
-            var pe = TherapyReduction.PePayment(bases[i]);
-            for (var u = 0; u < offsets[i + 1] - offsets[i]; u++) slots[n++] = new Slot<decimal>(i, u, pe);
+            if (claim.Kinds[i] != Therapy) continue;
+            var pe = TherapyReduction.PePayment(claim.Bases[i]);
+            for (var u = 0; u < claim.UnitsOf(i); u++) slots[n++] = new Slot<decimal>(i, u, pe);
         }
         Sort(slots, ref ties);
         // Every unit after the highest is paid at the reduced amount; each line says how many of its units were.
-        for (var r = 1; r < count; r++)
+        for (var r = 1; r < units; r++)
         {
             var line = slots[r].Line;
             var seen = false;
             for (var k = 1; k < r; k++) seen |= slots[k].Line == line;
             if (seen) continue; // the line's step was added with its first reduced unit
             var reducedUnits = 0;
-            for (var k = r; k < count; k++) if (slots[k].Line == line) reducedUnits++;
-            var reduced = TherapyReduction.ReducedAmount(bases[line]);
+            for (var k = r; k < units; k++) if (slots[k].Line == line) reducedUnits++;
+            var reduced = TherapyReduction.ReducedAmount(claim.Bases[line]);
             var reducedCents = ScaledRates.TryToCents(reduced, out var c) ? c : throw new InvalidOperationException("a rounded amount is whole cents");
-            for (var k = r; k < count; k++)
-                if (slots[k].Line == line) amounts[offsets[line] + slots[k].Unit] = reducedCents * Hundredths;
+            for (var k = r; k < units; k++)
+                if (slots[k].Line == line) amounts[claim.Place(line, slots[k].Unit)] = reducedCents * Hundredths;
             steps.Therapy(line, reducedUnits, reduced);
         }
     }

@@ -31,6 +31,20 @@ internal sealed class TherapyStep(int units, decimal reduced) : AdjustmentExplan
     public override string Text() => TherapyReduction.Explanation(units, reduced);
 }
 
+/// <summary>An endoscopy family's step: its billed base included, its highest member, or a further member less the base.</summary>
+internal sealed class EndoscopyStep(Codes.HcpcsCode family, long ownCents, long baseCents, long reducedCents, int kind) : AdjustmentExplanation
+{
+    public const int BaseIncluded = 0, Highest = 1, MinusBase = 2;
+
+    public override string Text() => kind switch
+    {
+        BaseIncluded => MultipleProcedures.BaseIncludedExplanation(family.ToString()),
+        Highest => MultipleProcedures.FamilyHighestExplanation(family.ToString()),
+        _ => MultipleProcedures.MinusBaseExplanation(family.ToString(), ScaledRates.CentsToDecimal(ownCents), ScaledRates.CentsToDecimal(baseCents),
+            ScaledRates.CentsToDecimal(reducedCents)),
+    };
+}
+
 /// <summary>
 /// Receives the steps <see cref="CentsPolicyPath"/> applies, line by line in the order applied. A struct type
 /// parameter, so each receiver gets its own compiled path: the object API keeps every step with its explanation
@@ -38,9 +52,6 @@ internal sealed class TherapyStep(int units, decimal reduced) : AdjustmentExplan
 /// </summary>
 internal interface IPolicySteps
 {
-    /// <summary>True when the line already has a step.</summary>
-    bool HasAny(int line);
-
     /// <summary>A surgery unit ranked <paramref name="rank"/> (2 or later) of <paramref name="count"/>, paid 50%.</summary>
     void Ranked(int line, int rank, int count, long unitCents, int lineUnits, int unit);
 
@@ -52,6 +63,15 @@ internal interface IPolicySteps
 
     /// <summary><paramref name="units"/> therapy units of the line paid <paramref name="reduced"/> each.</summary>
     void Therapy(int line, int units, decimal reduced);
+
+    /// <summary>The billed base endoscopy of a valued family, not paid separately.</summary>
+    void EndoscopyBaseIncluded(int line, Codes.HcpcsCode family);
+
+    /// <summary>The highest-valued unit of an endoscopy family, paid in full.</summary>
+    void EndoscopyHighest(int line, Codes.HcpcsCode family);
+
+    /// <summary>A further unit of an endoscopy family: its fee less the base's, not below zero.</summary>
+    void EndoscopyMinusBase(int line, Codes.HcpcsCode family, long ownCents, long baseCents, long reducedCents);
 }
 
 /// <summary>The steps as <see cref="Adjustment"/>s with their explanations, one exact-size array per line.</summary>
@@ -64,8 +84,6 @@ internal struct ObjectSteps(int lines) : IPolicySteps
 
     public readonly Adjustment[]? Of(int line) => _byLine[line];
 
-    public readonly bool HasAny(int line) => _byLine[line] is not null;
-
     public readonly void Ranked(int line, int rank, int count, long unitCents, int lineUnits, int unit) =>
         Add(line, new Adjustment("mult_proc", MultipleProcedures.RankDetail(rank), new RankedStep(rank, count, unitCents, lineUnits, unit)));
 
@@ -77,6 +95,16 @@ internal struct ObjectSteps(int lines) : IPolicySteps
 
     public readonly void Therapy(int line, int units, decimal reduced) =>
         Add(line, new Adjustment("therapy", TherapyReduction.Detail(units), new TherapyStep(units, reduced)));
+
+    public readonly void EndoscopyBaseIncluded(int line, Codes.HcpcsCode family) =>
+        Add(line, new Adjustment("endoscopy", MultipleProcedures.BaseIncludedDetail, new EndoscopyStep(family, 0, 0, 0, EndoscopyStep.BaseIncluded)));
+
+    public readonly void EndoscopyHighest(int line, Codes.HcpcsCode family) =>
+        Add(line, new Adjustment("endoscopy", MultipleProcedures.FamilyHighestDetail, new EndoscopyStep(family, 0, 0, 0, EndoscopyStep.Highest)));
+
+    public readonly void EndoscopyMinusBase(int line, Codes.HcpcsCode family, long ownCents, long baseCents, long reducedCents) =>
+        Add(line, new Adjustment("endoscopy", MultipleProcedures.MinusBaseDetail(ScaledRates.CentsToDecimal(baseCents)),
+            new EndoscopyStep(family, ownCents, baseCents, reducedCents, EndoscopyStep.MinusBase)));
 
     /// <summary>Appends a step to the line's: exact-size arrays, as almost every line gets one step.</summary>
     private readonly void Add(int line, Adjustment adjustment)

@@ -101,10 +101,6 @@ public readonly struct ClaimLineResult
     public long? LesserOfBilledCents => _lesser == NoAmount ? null : _lesser;
     public long? PatientShareCents => _patientShare == NoAmount ? null : _patientShare;
     public long? MedicarePaymentCents => _payment == NoAmount ? null : _payment;
-
-    // The line's adjustment labels in the results' shared array.
-    internal int FirstAdjustment { get; init; }
-    internal int AdjustmentCount { get; init; }
 }
 
 /// <summary>
@@ -118,6 +114,8 @@ public sealed class ClaimLineResults
     private ClaimLineResult[] _lines = new ClaimLineResult[16];
     private AdjustmentLabel[] _labels = new AdjustmentLabel[16];
     private int[] _labelLines = new int[16]; // the line (results index) each label belongs to, while a claim is priced
+    // Where each line's labels are in _labels (beside the lines, so that a claim's end does not rewrite its lines).
+    private (int First, int Count)[] _lineLabels = new (int, int)[16];
     private int _labelCount;
 
     /// <summary>The lines priced since the last <see cref="Clear"/>.</summary>
@@ -137,8 +135,8 @@ public sealed class ClaimLineResults
     /// <summary>The line's payment-policy steps, in the order applied.</summary>
     public ReadOnlySpan<AdjustmentLabel> AdjustmentsOf(int index)
     {
-        ref readonly var line = ref this[index];
-        return _labels.AsSpan(line.FirstAdjustment, line.AdjustmentCount);
+        var (first, count) = _lineLabels[CheckIndex(index)];
+        return _labels.AsSpan(first, count);
     }
 
     /// <summary>The adjustments as <see cref="ClaimLinePrice.AdjustmentsText"/> words them, separated by '|'.</summary>
@@ -150,7 +148,12 @@ public sealed class ClaimLineResults
     /// <summary>Appends a line.</summary>
     internal void Add(in ClaimLineResult line)
     {
-        if (Count == _lines.Length) Array.Resize(ref _lines, _lines.Length * 2);
+        if (Count == _lines.Length)
+        {
+            Array.Resize(ref _lines, _lines.Length * 2);
+            Array.Resize(ref _lineLabels, _lines.Length);
+        }
+        _lineLabels[Count] = default;
         _lines[Count++] = line;
     }
 
@@ -165,6 +168,7 @@ public sealed class ClaimLineResults
         // Insertion sort by line: a claim has a handful of steps, and this allocates nothing.
         for (var k = mark + 1; k < _labelCount; k++)
         {
+            if (_labelLines[k] >= _labelLines[k - 1]) continue; // already after the labels before it
             var (label, line) = (_labels[k], _labelLines[k]);
             var j = k - 1;
             while (j >= mark && _labelLines[j] > line)
@@ -178,7 +182,7 @@ public sealed class ClaimLineResults
         {
             var first = k;
             while (k < _labelCount && _labelLines[k] == i) k++;
-            if (k > first) _lines[i] = _lines[i] with { FirstAdjustment = first, AdjustmentCount = k - first };
+            if (k > first) _lineLabels[i] = (first, k - first);
         }
     }
 
@@ -203,13 +207,5 @@ public sealed class ClaimLineResults
         _labels[_labelCount] = new AdjustmentLabel(policy, detail);
         _labelLines[_labelCount] = line;
         _labelCount++;
-    }
-
-    /// <summary>True when the line at results index <paramref name="line"/> has a step among the labels after <paramref name="mark"/>.</summary>
-    internal bool HasLabel(int mark, int line)
-    {
-        for (var k = mark; k < _labelCount; k++)
-            if (_labelLines[k] == line) return true;
-        return false;
     }
 }

@@ -15,7 +15,12 @@ namespace FeeEngine.Core.Claims;
 /// </summary>
 internal static class DiagnosticReductions
 {
-    internal sealed record Rule(char Indicator, string Policy, decimal TcReduction, decimal PcReduction);
+    internal sealed record Rule(char Indicator, string Policy, decimal TcReduction, decimal PcReduction)
+    {
+        // The labels of the rule's two steps, worded once (a claim with a reduction writes one per reduced unit).
+        public string TcDetail { get; } = Detail("TC", TcReduction);
+        public string PcDetail { get; } = Detail("PC", PcReduction);
+    }
 
     internal static readonly Rule[] Rules =
     [

@@ -12,8 +12,8 @@ public sealed partial class MedicareClaimPricer
     /// <summary>
     /// Prices the claim as <see cref="Price"/> does and appends its lines, in the claim's line order, to
     /// <paramref name="results"/>: outcome, message and whole cents per line, the fee schedule facts a price file
-    /// reports (release, setting, non-facility NA, OPPS cap) and the policy steps' labels. Claims without policies to apply, and claims the whole-cent policy path takes (most),
-    /// allocate nothing; any other claim goes through <see cref="Price"/>, whose result objects the lines keep
+    /// reports (release, setting, non-facility NA, OPPS cap) and the policy steps' labels. Claims the whole-cent
+    /// policy path takes (almost all without a deductible to share out) allocate nothing; any other claim goes through <see cref="Price"/>, whose result objects the lines keep
     /// (<see cref="ClaimLineResult.ObjectPrice"/>). Explanations in words are on the object API only.
     /// </summary>
     public void PriceInto(Claim claim, ClaimLineResults results)
@@ -39,25 +39,17 @@ public sealed partial class MedicareClaimPricer
             return;
         }
 
-        var noCostSharingRules = (claim.DeductibleRemaining?.Amount ?? 0m) <= 0m && claim.CoinsuranceRate == CostSharing.DefaultCoinsurance;
-        if (!NeedsPolicies(lines, bases))
-        {
-            if (noCostSharingRules)
-            {
-                for (var i = 0; i < lines.Length; i++)
-                    results.Add(InCents(lines[i], bases[i], bases[i].IsPriced ? bases[i].UnitCents * lines[i].Service.Units : 0));
-                return;
-            }
-        }
-        else
+        // The whole-cent path prices the claim whether or not a policy applies (with none, each line is its fee
+        // schedule amount times units); it declines claims with a deductible to share out or another coinsurance.
         {
             var mark = results.LabelMark;
             var steps = new BatchSteps(results, first);
             Span<long> allowed = stackalloc long[lines.Length];
-            if (CentsPolicyPath.TryComputeAllowed(claim, lines, bases, pfs, allowed, ref steps))
+            Span<long> charges = stackalloc long[lines.Length];
+            if (CentsPolicyPath.TryComputeAllowed(claim, lines, bases, pfs, allowed, charges, ref steps))
             {
                 for (var i = 0; i < lines.Length; i++)
-                    results.Add(InCents(lines[i], bases[i], allowed[i]));
+                    results.Add(InCents(bases[i], allowed[i], charges[i]));
                 results.EndClaim(first, mark);
                 return;
             }
@@ -69,7 +61,7 @@ public sealed partial class MedicareClaimPricer
 
     /// <summary>
     /// Claims the whole-cent path leaves to the general path (payment modifiers, anesthesia, injections to bundle,
-    /// endoscopy families, a deductible, more than 16 lines): the object API, whose lines are kept whole.
+    /// a deductible, more than 16 lines): the object API, whose lines are kept whole.
     /// </summary>
     private void PriceByObjects(Claim claim, ClaimLineResults results)
     {
@@ -99,21 +91,19 @@ public sealed partial class MedicareClaimPricer
         private PfsPrice _first;
     }
 
-    /// <summary>A line of a claim priced in whole cents (no deductible left, 20% coinsurance).</summary>
-    private static ClaimLineResult InCents(ClaimLine line, in PfsPrice b, long allowedCents)
+    /// <summary>A line of a claim priced in whole cents (no deductible left, 20% coinsurance); charge -1 when none was billed.</summary>
+    private static ClaimLineResult InCents(in PfsPrice b, long allowedCents, long chargeCents)
     {
         if (!b.IsPriced) return new ClaimLineResult(b);
-        var (lesser, coinsurance, before, sequestration) = SplitInCents(line, allowedCents);
+        var lesser = chargeCents >= 0 && chargeCents < allowedCents ? chargeCents : allowedCents;
+        var (coinsurance, before, sequestration) = CostSharing.SplitWholeCents(lesser);
         return new ClaimLineResult(b, allowedCents, lesser, patientShare: coinsurance, payment: before - sequestration);
     }
+
 
     /// <summary>The steps of the whole-cent path as labels in the results, without their explanations.</summary>
     private readonly struct BatchSteps(ClaimLineResults results, int firstLine) : IPolicySteps
     {
-        private readonly int _mark = results.LabelMark;
-
-        public bool HasAny(int line) => results.HasLabel(_mark, firstLine + line);
-
         public void Ranked(int line, int rank, int count, long unitCents, int lineUnits, int unit) =>
             results.AddLabel(firstLine + line, "mult_proc", MultipleProcedures.RankDetail(rank));
 
@@ -123,5 +113,12 @@ public sealed partial class MedicareClaimPricer
             results.AddLabel(firstLine + line, policy, detail);
 
         public void Therapy(int line, int units, decimal reduced) => results.AddLabel(firstLine + line, "therapy", TherapyReduction.Detail(units));
+
+        public void EndoscopyBaseIncluded(int line, Codes.HcpcsCode family) => results.AddLabel(firstLine + line, "endoscopy", MultipleProcedures.BaseIncludedDetail);
+
+        public void EndoscopyHighest(int line, Codes.HcpcsCode family) => results.AddLabel(firstLine + line, "endoscopy", MultipleProcedures.FamilyHighestDetail);
+
+        public void EndoscopyMinusBase(int line, Codes.HcpcsCode family, long ownCents, long baseCents, long reducedCents) =>
+            results.AddLabel(firstLine + line, "endoscopy", MultipleProcedures.MinusBaseDetail(ScaledRates.CentsToDecimal(baseCents)));
     }
 }

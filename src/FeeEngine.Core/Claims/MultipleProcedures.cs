@@ -96,6 +96,19 @@ internal static class MultipleProcedures
         (rank >= 6 ? " (sixth and later procedures are 'by report' at CMS; priced at 50%)" : "") +
         (lineUnits > 1 ? $" (unit {unit + 1})" : "");
 
+    internal const string BaseIncludedDetail = "base_included";
+    internal const string FamilyHighestDetail = "highest:100%";
+
+    internal static string BaseIncludedExplanation(string family) => $"base endoscopy {family} billed with other endoscopies of its family: not paid separately";
+
+    internal static string FamilyHighestExplanation(string family) => $"highest-valued endoscopy of family {family}: paid in full";
+
+    internal static string MinusBaseDetail(decimal baseFee) => $"minus_base:{baseFee.ToString("0.00", CultureInfo.InvariantCulture)}";
+
+    internal static string MinusBaseExplanation(string family, decimal own, decimal baseFee, decimal reduced) =>
+        $"further endoscopy of family {family}: its fee {own.ToString("0.00", CultureInfo.InvariantCulture)} less the base endoscopy's fee " +
+        $"{baseFee.ToString("0.00", CultureInfo.InvariantCulture)} = {reduced.ToString("0.00", CultureInfo.InvariantCulture)}";
+
     private static readonly string[] RankDetails = [.. Enumerable.Range(0, 12).Select(r => $"rank{r}:50%")];
 
     internal static string RankDetail(int rank) => rank < RankDetails.Length ? RankDetails[rank] : $"rank{rank}:50%";
@@ -119,7 +132,7 @@ internal static class MultipleProcedures
             foreach (var b in baseLines)
             {
                 for (var u = 0; u < b.Units.Length; u++) b.Units[u] = 0m;
-                b.Add("endoscopy", "base_included", () => $"base endoscopy {family.Key} billed with other endoscopies of its family: not paid separately");
+                b.Add("endoscopy", BaseIncludedDetail, () => BaseIncludedExplanation(family.Key));
             }
             var slots = members.SelectMany(m => Enumerable.Range(0, m.Units.Length).Select(u => (Line: m, Unit: u)))
                 .OrderByDescending(s => s.Line.Units[s.Unit]).ThenBy(s => s.Line.TieKey, StringComparer.Ordinal).ThenBy(s => s.Unit).ToList();
@@ -128,14 +141,13 @@ internal static class MultipleProcedures
                 var (line, unit) = slots[i];
                 if (i == 0)
                 {
-                    line.Add("endoscopy", "highest:100%", () => $"highest-valued endoscopy of family {family.Key}: paid in full");
+                    line.Add("endoscopy", FamilyHighestDetail, () => FamilyHighestExplanation(family.Key));
                 }
                 else if (baseFee is { } fee)
                 {
                     var own = line.Units[unit];
                     var reduced = Math.Max(0m, own - fee);
-                    line.Add("endoscopy", $"minus_base:{fee.ToString("0.00", CultureInfo.InvariantCulture)}", () =>
-                        $"further endoscopy of family {family.Key}: its fee {own.ToString("0.00", CultureInfo.InvariantCulture)} less the base endoscopy's fee {fee.ToString("0.00", CultureInfo.InvariantCulture)} = {reduced.ToString("0.00", CultureInfo.InvariantCulture)}");
+                    line.Add("endoscopy", MinusBaseDetail(fee), () => MinusBaseExplanation(family.Key, own, fee, reduced));
                     line.Units[unit] = reduced;
                 }
                 if (procedure is null) procedure = new Procedure(line, unit);

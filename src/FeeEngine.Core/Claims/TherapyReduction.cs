@@ -36,7 +36,11 @@ internal static class TherapyReduction
     }
 
     // The words of the step, shared with the whole-cent path (CentsPolicyPath) so both explain alike.
-    internal static string Detail(int count) => $"{count}_unit{(count == 1 ? "" : "s")}:50%PE";
+    internal static string Detail(int count) => count < Details.Length ? Details[count] : Worded(count);
+
+    private static string Worded(int count) => $"{count}_unit{(count == 1 ? "" : "s")}:50%PE";
+
+    private static readonly string[] Details = [.. Enumerable.Range(0, 65).Select(Worded)];
 
     internal static string Explanation(int count, decimal reduced) =>
         $"therapy multiple procedure reduction: {count} unit(s) after the unit with the highest practice-expense payment are paid with 50% of their PE: {reduced:0.00} each";

@@ -133,18 +133,20 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         return unchecked(((entry.Work * wg) + (pe * gpci.PracticeExpense) + (mp * gpci.Malpractice)) * cfScaled);
     }
 
-    // The last date priced: consecutive lines of a file usually share it. A reference write is atomic, so the
-    // pricer stays safe to share between threads.
-    private DateContext? _lastDate;
+    // Recent dates by day number, direct-mapped: a file's lines draw from a few hundred dates, and a slot read is
+    // cheaper than the dictionary. A reference write is atomic and a slot is used only when its date matches, so
+    // the pricer stays safe to share between threads.
+    private readonly DateContext?[] _recentDates = new DateContext?[512];
 
     private DateContext DateContextFor(NodaTime.LocalDate date)
     {
-        var last = _lastDate;
-        if (last is not null && last.Date == date) return last;
+        var slot = (int)((uint)((((date.Year * 12) + date.Month) * 32) + date.Day) % (uint)_recentDates.Length); // 16 months of days, no collisions
+        var recent = _recentDates[slot];
+        if (recent is not null && recent.Date == date) return recent;
         var context = _dates.TryGetValue(date, out var found)
             ? found
             : _dates.GetOrAdd(date, d => new DateContext(d, catalog, conversionFactors, floor));
-        _lastDate = context;
+        _recentDates[slot] = context;
         return context;
     }
 

@@ -81,6 +81,14 @@ internal sealed class RvuEntry
         OppsCapped = record.IsOppsCapped;
         MultipleProcedure = record.MultipleProcedure;
         AddOn = record.GlobalDays == "ZZZ";
+        // The family key of an endoscopy as a code, read once here rather than parsed on every claim. A base that
+        // does not read back as the same five characters is left to the general path (EndoscopicBaseIsCode false).
+        if (record.EndoscopicBase.Length == 5 && Codes.HcpcsCode.TryParse(record.EndoscopicBase, out var endoBase) && endoBase.ToString() == record.EndoscopicBase)
+        {
+            EndoscopicBase = endoBase;
+            EndoscopicBaseIsCode = true;
+        }
+        HasEndoscopicBase = record.EndoscopicBase.Length == 5;
         Exact = ScaledRates.TryScale(record.WorkRvu.Value, ScaledRates.RvuScale, out Work)
               & ScaledRates.TryScale(record.NonFacilityPeRvu.Value, ScaledRates.RvuScale, out NonFacilityPe)
               & ScaledRates.TryScale(record.FacilityPeRvu.Value, ScaledRates.RvuScale, out FacilityPe)
@@ -94,6 +102,11 @@ internal sealed class RvuEntry
     public readonly char Status;
     public readonly bool PricedFromRvus, NonFacilityNa, OppsCapped, AddOn;
     public readonly char MultipleProcedure;
+    /// <summary>ENDO BASE is five characters (the row belongs to an endoscopy family, as the general path groups them).</summary>
+    public readonly bool HasEndoscopicBase;
+    /// <summary>ENDO BASE reads as a code (<see cref="EndoscopicBase"/>).</summary>
+    public readonly bool EndoscopicBaseIsCode;
+    public readonly Codes.HcpcsCode EndoscopicBase;
     public readonly bool Exact;
     public readonly long Work, NonFacilityPe, FacilityPe, Mp, OppsNonFacilityPe, OppsFacilityPe, OppsMp;
 }

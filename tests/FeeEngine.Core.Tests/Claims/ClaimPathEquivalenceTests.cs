@@ -94,17 +94,25 @@ public sealed class ClaimPathEquivalenceTests
     }
 
     [Fact]
-    public void Endoscopies_of_different_families_rank_on_the_whole_cent_path_and_a_family_goes_to_the_general_path()
+    public void Endoscopy_families_take_the_whole_cent_path_and_agree_with_the_general_path()
     {
-        var lone = Claim(Line("1", "43239"), Line("2", "29880"), Line("3", "45380"));
-        ClaimPathComparison.TakesCentsPath(Shared, lone).Should().BeTrue();
-        ClaimPathComparison.Differences(Shared, lone).Should().BeEmpty();
-
-        var family = Claim(Line("1", "43239"), Line("2", "43249"));
-        ClaimPathComparison.TakesCentsPath(Shared, family).Should().BeFalse();
-        var withBase = Claim(Line("1", "29880"), Line("2", "29870"));
-        ClaimPathComparison.TakesCentsPath(Shared, withBase).Should().BeFalse();
-        var twoUnits = Claim(Line("1", "45380", units: 2));
-        ClaimPathComparison.TakesCentsPath(Shared, twoUnits).Should().BeFalse();
+        var claims = new[]
+        {
+            Claim(Line("1", "43239"), Line("2", "29880"), Line("3", "45380")), // one endoscopy of each of three families: ordinary surgeries
+            Claim(Line("1", "43239"), Line("2", "43249")),                     // two members of the 43235 family
+            Claim(Line("1", "29880"), Line("2", "29870")),                     // a member and its billed base
+            Claim(Line("1", "45380", units: 2)),                               // two units of one member
+            Claim(Line("1", "45380"), Line("2", "45385")),                     // base 45378 not in the release: no reduction
+            Claim(Line("1", "43239"), Line("2", "43249", units: 2), Line("3", "43235"), Line("4", "29880"), Line("5", "29881"),
+                Line("6", "27130")),                                           // two families with a base, and another surgery
+        };
+        var results = new ClaimLineResults();
+        foreach (var claim in claims)
+        {
+            var codes = string.Join(" ", claim.Lines.Select(l => $"{l.Service.Code}x{l.Service.Units}"));
+            ClaimPathComparison.TakesCentsPath(Shared, claim).Should().BeTrue(codes);
+            ClaimPathComparison.Differences(Shared, claim).Should().BeEmpty(codes);
+            ClaimPathComparison.BatchDifferences(Shared, claim, results).Should().BeEmpty(codes);
+        }
     }
 }
