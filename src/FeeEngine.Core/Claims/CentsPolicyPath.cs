@@ -87,19 +87,21 @@ internal static class CentsPolicyPath
             if (!IsPlain(line, bases[i], out charges[i])) return false;
             offsets[i] = units;
             kinds[i] = NotRanked;
-            if (bases[i].Entry is not { } entry) continue;
+            if (!bases[i].IsPriced) continue;
+            var row = bases[i].RowFacts;
             var lineUnits = line.Service.Units;
             units += lineUnits;
             if (units > MaxUnits) return false;
-            if (entry.Status == 'T') injection = true;
+            if (row.Status == 'T') injection = true;
             else others = true;
-            switch (entry.MultipleProcedure)
+            switch (row.MultipleProcedure)
             {
-                case '1' or '2' when !entry.AddOn: kinds[i] = Surgery; surgeries += lineUnits; break;
-                case '3' when !entry.AddOn:
-                    if (entry.HasEndoscopicBase && !entry.EndoscopicBaseIsCode) return false; // a family key the general path compares as text
-                    kinds[i] = entry.HasEndoscopicBase ? Endoscopy : Surgery;
-                    endoscopy |= entry.HasEndoscopicBase;
+                case '1' or '2' when !row.IsAddOn: kinds[i] = Surgery; surgeries += lineUnits; break;
+                case '3' when !row.IsAddOn:
+                    var family = row.Has(RvuFlags.HasEndoscopicBase);
+                    if (family && !row.Has(RvuFlags.EndoscopicBaseIsCode)) return false; // a family key the general path compares as text
+                    kinds[i] = family ? Endoscopy : Surgery;
+                    endoscopy |= family;
                     surgeries += lineUnits;
                     break;
                 case '4': kinds[i] = Imaging; imaging += lineUnits; break;
@@ -164,11 +166,8 @@ internal static class CentsPolicyPath
         var modifiers = line.Service.Modifiers;
         for (var m = 0; m < modifiers.Count; m++)
             if (Array.IndexOf(PolicyModifiers, modifiers[m].Packed) >= 0) return false;
-        if (b.Entry is null)
-        {
-            // Not priced (a priced line always has its row's entry, and is never status J): anesthesia or not?
-            if (b.IsPriced || b.Rvu?.Status == 'J' || (b.Rvu is null && AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code))) return false;
-        }
+        // Not priced (a priced line is never status J): anesthesia or not?
+        if (!b.IsPriced && (b.Rvu?.Status == 'J' || (b.Rvu is null && AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code)))) return false;
         return line.BilledCharge is not { } charge || ScaledRates.TryToCents(charge.Amount, out chargeCents);
     }
 
@@ -288,7 +287,7 @@ internal static class CentsPolicyPath
 
     /// <summary>The family's base endoscopy billed as a surgery of its own (not itself an endoscopy of a family).</summary>
     private static bool IsBilledBase(in ClaimLines claim, int line, Codes.HcpcsCode family) =>
-        claim.IsSurgery(line) && claim.Bases[line].Entry!.MultipleProcedure != '3' && claim.Lines[line].Service.Code == family;
+        claim.IsSurgery(line) && claim.Bases[line].RowFacts.MultipleProcedure != '3' && claim.Lines[line].Service.Code == family;
 
     private static void ReduceDiagnostics<TSteps>(DiagnosticReductions.Rule rule, in ClaimLines claim, byte kind, int units, Span<long> amounts,
         ref TSteps steps, ref TieKeys ties, MedicarePfsPricer pricer)

@@ -28,6 +28,8 @@ public sealed partial class MedicareClaimPricer
         }
         // The fee schedule prices on the stack, not in a heap array of the results: a claim's prices are needed
         // only while it is priced.
+        for (var i = 0; i < lines.Length; i++)
+            pfs.Prefetch(lines[i].Service);
         var buffer = new ClaimBases();
         for (var i = 0; i < lines.Length; i++)
             buffer[i] = pfs.Price(lines[i].Service);

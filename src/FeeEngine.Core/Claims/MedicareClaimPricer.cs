@@ -103,18 +103,19 @@ public sealed partial class MedicareClaimPricer(MedicarePfsPricer pfs, Anesthesi
             for (var m = 0; m < modifiers.Count; m++)
                 if (Array.IndexOf(PolicyModifiers, modifiers[m].Packed) >= 0) return true;
             ref readonly var b = ref bases[i];
-            if (b.Entry is not { } entry)
+            if (!b.IsPriced)
             {
                 // Not priced: only anesthesia (status J, or an anesthesia code the file lacks) needs the claim pricer.
                 if (b.Rvu?.Status == 'J' || (b.Rvu is null && AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code))) return true;
                 continue;
             }
-            if (entry.Status == 'T') injection = true;
+            var row = b.RowFacts;
+            if (row.Status == 'T') injection = true;
             else others++;
             var units = line.Service.Units;
-            switch (entry.MultipleProcedure)
+            switch (row.MultipleProcedure)
             {
-                case '1' or '2' or '3' when !entry.AddOn: surgery += units; break;
+                case '1' or '2' or '3' when !row.IsAddOn: surgery += units; break;
                 case '4': imaging += units; break;
                 case '5': therapy += units; break;
                 case '6': cardiovascular += units; break;

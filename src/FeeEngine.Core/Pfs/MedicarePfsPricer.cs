@@ -40,54 +40,59 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         if (release is null) return Fail(line, day.NoReleaseMessage!);
         if (!release.HasRvus) return Fail(line, $"release {release.Id} in force on {EffectivePeriod.Iso(line.DateOfService)} has no PPRRVU file loaded");
 
-        var entry = release.FindRvuEntry(new RvuKey(line.Code, rowModifier));
-        if (entry is null)
+        ref readonly var slot = ref release.FindRvuSlot(new RvuKey(line.Code, rowModifier));
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(in slot))
             return MissingRow(line, release, rowModifier);
-        var row = entry.Record;
+        // The row's fields are read from the slot; the entry and its record only on the rarer paths.
+        var facts = slot.Facts;
 
-        if (!entry.PricedFromRvus)
-            return NotPayableStatus(line, release, row);
+        if (!facts.Has(RvuFlags.PricedFromRvus))
+            return NotPayableStatus(line, release, slot.Entry!.Record);
 
-        if (byReport is not null && line.Modifiers.Contains(TeamSurgery) && row.TeamSurgery is '0' or '9')
-            return new PfsPrice(line, PricingOutcome.NotPayable,
-                $"not payable: modifier 66 (team surgery) is not allowed for {row.Key}: its TEAM SURG indicator is {row.TeamSurgery} ({(row.TeamSurgery == '0' ? "team surgeons not permitted" : "concept does not apply")})")
-            { RvuRelease = release, Rvu = row };
         if (byReport is not null)
+        {
+            var row = slot.Entry!.Record;
+            if (line.Modifiers.Contains(TeamSurgery) && row.TeamSurgery is '0' or '9')
+                return new PfsPrice(line, PricingOutcome.NotPayable,
+                    $"not payable: modifier 66 (team surgery) is not allowed for {row.Key}: its TEAM SURG indicator is {row.TeamSurgery} ({(row.TeamSurgery == '0' ? "team surgeons not permitted" : "concept does not apply")})")
+                { RvuRelease = release, Rvu = row };
             return new PfsPrice(line, PricingOutcome.NotPayable,
                 $"contractor priced: modifier {byReport} is priced by report by the MAC, not from the fee schedule")
             { RvuRelease = release, Rvu = row };
+        }
 
         var gpciRelease = day.GpciRelease;
         if (gpciRelease is null)
-            return Fail(line, $"no GPCI file is loaded for {line.DateOfService.Year} (release {release.Id} has none)", release, row);
+            return Fail(line, $"no GPCI file is loaded for {line.DateOfService.Year} (release {release.Id} has none)", release, slot.Entry!.Record);
         var gpci = gpciRelease.FindGpciEntry(line.Locality);
         if (gpci is null)
-            return Fail(line, $"locality {line.Locality} is not in the GPCI file of release {gpciRelease.Id}", release, row);
+            return Fail(line, $"locality {line.Locality} is not in the GPCI file of release {gpciRelease.Id}", release, slot.Entry!.Record);
 
         var qualifying = line.Qp == QpStatus.Qualifying;
         var cf = qualifying ? day.Qualifying : day.NonQualifying;
         if (cf is null)
-            return Fail(line, $"no conversion factor in schedules/conversion-factors.csv covers {EffectivePeriod.Iso(line.DateOfService)}", release, row);
+            return Fail(line, $"no conversion factor in schedules/conversion-factors.csv covers {EffectivePeriod.Iso(line.DateOfService)}", release, slot.Entry!.Record);
         var cfScaled = qualifying ? day.QualifyingScaled : day.NonQualifyingScaled;
 
         var floorPeriod = day.Floor;
         var useUnfloored = floorPeriod is null && gpci.WorkWithoutFloor >= 0;
 
         var requested = line.PlaceOfService.Setting;
-        var naApplied = requested == Setting.NonFacility && entry.NonFacilityNa;
+        var naApplied = requested == Setting.NonFacility && facts.Has(RvuFlags.NonFacilityNa);
         var setting = naApplied ? Setting.Facility : requested;
         var facility = setting == Setting.Facility;
 
         long pfsCents, oppsCents = -1;
         PfsPrice.DecimalAmounts? unscaled = null;
-        if (entry.Exact && gpci.Exact && cfScaled > 0)
+        if (facts.Has(RvuFlags.Exact) && gpci.Exact && cfScaled > 0)
         {
             // Exact fixed point (ScaledRates): the same number as the decimal formula, without decimal multiplications.
-            pfsCents = ScaledRates.ToCents(ScaledAmount(entry, gpci, cfScaled, useUnfloored, facility, opps: false));
-            if (entry.OppsCapped) oppsCents = ScaledRates.ToCents(ScaledAmount(entry, gpci, cfScaled, useUnfloored, facility, opps: true));
+            pfsCents = ScaledRates.ToCents(ScaledAmount(slot, gpci, cfScaled, useUnfloored, facility));
+            if (facts.Has(RvuFlags.OppsCapped)) oppsCents = ScaledRates.ToCents(ScaledAmount(slot.Entry!, gpci, cfScaled, useUnfloored, facility, opps: true));
         }
         else
         {
+            var row = slot.Entry!.Record;
             var g = gpci.Record;
             var workGpci = useUnfloored ? g.WorkWithoutFloor!.Value.Value : g.WorkWithFloor.Value;
             decimal oppsRaw = 0m;
@@ -106,7 +111,8 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         var capApplied = oppsCents >= 0 && oppsCents < pfsCents;
         return new PfsPrice(line, PricingOutcome.Priced, null)
         {
-            Entry = entry,
+            Entry = slot.Entry,
+            RowFacts = facts,
             RvuRelease = release,
             GpciEntry = gpci,
             Day = day,
@@ -121,6 +127,17 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
     }
 
     /// <summary>
+    /// Starts loading the line's PPRRVU row into the cache (see <see cref="RvuTable.Prefetch"/>): a claim pricer
+    /// calls it for each of a claim's lines before pricing them. Changes nothing.
+    /// </summary>
+    internal void Prefetch(in PfsLine line)
+    {
+        if (DateContextFor(line.DateOfService).Release is not { } release) return;
+        var rowModifier = RowModifier(line.Modifiers, out _, out _);
+        release.PrefetchRvu(new RvuKey(line.Code, rowModifier));
+    }
+
+    /// <summary>
     /// The RVU formula at scale 10^9 (see <see cref="ScaledRates"/>), with the OPPS PE and MP RVUs when
     /// <paramref name="opps"/>. Unchecked is safe: the value types bound RVUs (&lt;= 99999), GPCIs (&lt;= 10) and CFs
     /// (&lt;= 1000), so the largest possible product, 3 x 10^7 x 10^4 x 10^7, is below long.MaxValue.
@@ -131,6 +148,14 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
         var pe = opps ? (facility ? entry.OppsFacilityPe : entry.OppsNonFacilityPe) : (facility ? entry.FacilityPe : entry.NonFacilityPe);
         var mp = opps ? entry.OppsMp : entry.Mp;
         return unchecked(((entry.Work * wg) + (pe * gpci.PracticeExpense) + (mp * gpci.Malpractice)) * cfScaled);
+    }
+
+    /// <summary>The same formula from a table slot's fixed-point RVUs (never the OPPS ones, which only the entry holds).</summary>
+    private static long ScaledAmount(in RvuSlot slot, GpciEntry gpci, long cfScaled, bool unflooredWork, bool facility)
+    {
+        var wg = unflooredWork ? gpci.WorkWithoutFloor : gpci.WorkWithFloor;
+        long pe = facility ? slot.FacilityPe : slot.NonFacilityPe;
+        return unchecked(((slot.Work * wg) + (pe * gpci.PracticeExpense) + (slot.Mp * gpci.Malpractice)) * cfScaled);
     }
 
     // Recent dates by day number, direct-mapped: a file's lines draw from a few hundred dates, and a slot read is

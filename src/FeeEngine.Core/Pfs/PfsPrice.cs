@@ -45,6 +45,8 @@ public readonly struct PfsPrice
     public RvuRecord? Rvu { get => _row as RvuRecord ?? (_row as RvuEntry)?.Record; internal init => _row = value; }
     /// <summary>The row's hot fields (status, indicators), set on priced lines: read without touching the full record.</summary>
     internal RvuEntry? Entry { get => _row as RvuEntry; init => _row = value; }
+    /// <summary>The row's status, MULT PROC and flags, set on priced lines (copied from the release's table slot).</summary>
+    internal RowFacts RowFacts { get; init; }
     internal GpciEntry? GpciEntry { get => _gpci; init => _gpci = value; }
     internal DateContext? Day { get => _day; init => _day = value; }
 

@@ -15,7 +15,7 @@ public sealed class PfsRelease
     // Frozen: built once, read by every priced line, so lookups get the fastest read-only layout.
     private readonly System.Collections.Frozen.FrozenDictionary<ulong, RvuEntry> _rvus;
     // The same entries, laid out for the per-line lookups.
-    private readonly PackedKeyTable<RvuEntry> _rvuTable;
+    private readonly RvuTable _rvuTable;
     private readonly PackedKeyTable<GpciEntry> _gpciTable;
     private readonly System.Collections.Frozen.FrozenDictionary<int, GpciEntry> _gpcis;
     private readonly Dictionary<int, AnesthesiaCfRecord> _anesthesia;
@@ -37,7 +37,7 @@ public sealed class PfsRelease
         DeclaredEffectiveTo = declaredEffectiveTo;
         _rvus = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
             (rvus ?? []).ToDictionary(r => r.Key.Packed, r => new RvuEntry(r)));
-        _rvuTable = new PackedKeyTable<RvuEntry>(_rvus, _rvus.Count);
+        _rvuTable = new RvuTable(_rvus);
         _gpcis = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
             (gpcis ?? []).ToDictionary(g => g.Locality.Packed, g => new GpciEntry(g)));
         _gpciTable = new PackedKeyTable<GpciEntry>(_gpcis.Select(g => KeyValuePair.Create((ulong)g.Key, g.Value)), _gpcis.Count);
@@ -63,7 +63,8 @@ public sealed class PfsRelease
 
     // TryGetValue on the frozen dictionary itself: GetValueOrDefault would go through IReadOnlyDictionary (an
     // interface call per priced line, and shared generic code that runs unoptimized for a while after start-up).
-    internal RvuEntry? FindRvuEntry(RvuKey key) => _rvuTable.Find(key.Packed);
+    internal ref readonly RvuSlot FindRvuSlot(RvuKey key) => ref _rvuTable.Find(key.Packed);
+    internal void PrefetchRvu(RvuKey key) => _rvuTable.Prefetch(key.Packed);
     internal GpciEntry? FindGpciEntry(LocalityId locality) => _gpciTable.Find((ulong)locality.Packed);
     public AnesthesiaCfRecord? FindAnesthesiaOrNull(LocalityId locality) => _anesthesia.GetValueOrDefault(locality.Packed);
 
