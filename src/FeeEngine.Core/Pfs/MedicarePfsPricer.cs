@@ -29,6 +29,64 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
     /// </summary>
     public PfsPrice Price(in PfsLine line)
     {
+        // The usual line, priced without leaving this method: a unit or more, no modifier that makes it an error or
+        // by report, a release with the row priced from RVUs, the locality's GPCIs, a conversion factor, and rates
+        // exact in fixed point. Any other line goes to PriceInDetail, which words each reason (and prices the rest
+        // alike). Kept small on purpose: the detail path's messages and decimal formula would make every call pay
+        // for their stack space.
+        if (line.Units >= 1)
+        {
+            var rowModifier = RowModifier(line.Modifiers, out var modifierError, out var byReport);
+            var day = DateContextFor(line.DateOfService);
+            if (modifierError is null && byReport is null && day.Release is { HasRvus: true } release && day.GpciRelease is { } gpciRelease)
+            {
+                ref readonly var slot = ref release.FindRvuSlot(new RvuKey(line.Code, rowModifier));
+                if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(in slot) && slot.Facts.Has(RvuFlags.PricedFromRvus) && slot.Facts.Has(RvuFlags.Exact)
+                    && gpciRelease.FindGpciEntry(line.Locality) is { Exact: true } gpci)
+                {
+                    var qualifying = line.Qp == QpStatus.Qualifying;
+                    var cfScaled = qualifying ? day.QualifyingScaled : day.NonQualifyingScaled;
+                    if ((qualifying ? day.Qualifying : day.NonQualifying) is not null && cfScaled > 0)
+                        return PricedInFixedPoint(line, day, release, slot, gpci, cfScaled);
+                }
+            }
+        }
+        return PriceInDetail(line);
+    }
+
+    /// <summary>A line the fixed-point formula prices (see <see cref="Price"/>): the PFS amount, the OPPS cap, the setting.</summary>
+    private static PfsPrice PricedInFixedPoint(in PfsLine line, DateContext day, PfsRelease release, in RvuSlot slot, GpciEntry gpci, long cfScaled)
+    {
+        var facts = slot.Facts;
+        var (requested, setting, naApplied, useUnfloored) = SettingOf(line, day, facts, gpci);
+        var facility = setting == Setting.Facility;
+        // Exact fixed point (ScaledRates): the same number as the decimal formula, without decimal multiplications.
+        var pfsCents = ScaledRates.ToCents(ScaledAmount(slot, gpci, cfScaled, useUnfloored, facility));
+        var oppsCents = facts.Has(RvuFlags.OppsCapped) ? ScaledRates.ToCents(ScaledAmount(slot.Entry!, gpci, cfScaled, useUnfloored, facility, opps: true)) : -1;
+        var capApplied = oppsCents >= 0 && oppsCents < pfsCents;
+        return new PfsPrice(line, PricingOutcome.Priced, null)
+        {
+            Entry = slot.Entry,
+            RowFacts = facts,
+            RvuRelease = release,
+            GpciEntry = gpci,
+            Day = day,
+            UsesWorkGpciWithoutFloor = useUnfloored,
+            RequestedSetting = requested,
+            Setting = setting,
+            NonFacilityNaApplied = naApplied,
+            UnitCents = capApplied ? oppsCents : pfsCents,
+            OppsCapApplied = capApplied,
+        };
+    }
+
+    /// <summary>
+    /// Any line, each check in turn with the reason a line is not priced, and the decimal formula for rates with
+    /// more decimals than CMS publishes: what <see cref="Price"/> does for the lines its fast path does not take.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private PfsPrice PriceInDetail(in PfsLine line)
+    {
         if (line.Units < 1)
             return Fail(line, $"units must be a whole number of at least 1, got {line.Units}");
 
@@ -74,45 +132,43 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
             return Fail(line, $"no conversion factor in schedules/conversion-factors.csv covers {EffectivePeriod.Iso(line.DateOfService)}", release, slot.Entry!.Record);
         var cfScaled = qualifying ? day.QualifyingScaled : day.NonQualifyingScaled;
 
-        var floorPeriod = day.Floor;
-        var useUnfloored = floorPeriod is null && gpci.WorkWithoutFloor >= 0;
+        if (facts.Has(RvuFlags.Exact) && gpci.Exact && cfScaled > 0)
+            return PricedInFixedPoint(line, day, release, slot, gpci, cfScaled);
+        return PricedInDecimal(line, day, release, slot, gpci, cf.Pfs.Value);
+    }
 
+    /// <summary>The rate paid (facility when the non-facility rate is NA) and the work GPCI's floor, as both formulas take them.</summary>
+    private static (Setting Requested, Setting Paid, bool NaApplied, bool Unfloored) SettingOf(in PfsLine line, DateContext day, RowFacts facts, GpciEntry gpci)
+    {
         var requested = line.PlaceOfService.Setting;
         var naApplied = requested == Setting.NonFacility && facts.Has(RvuFlags.NonFacilityNa);
-        var setting = naApplied ? Setting.Facility : requested;
+        return (requested, naApplied ? Setting.Facility : requested, naApplied, day.Floor is null && gpci.WorkWithoutFloor >= 0);
+    }
+
+    /// <summary>A line whose rates have more decimals than CMS publishes: the decimal formula, rounded once to cents.</summary>
+    private static PfsPrice PricedInDecimal(in PfsLine line, DateContext day, PfsRelease release, in RvuSlot slot, GpciEntry gpci, decimal cf)
+    {
+        var (requested, setting, naApplied, useUnfloored) = SettingOf(line, day, slot.Facts, gpci);
         var facility = setting == Setting.Facility;
-
-        long pfsCents, oppsCents = -1;
-        PfsPrice.DecimalAmounts? unscaled = null;
-        if (facts.Has(RvuFlags.Exact) && gpci.Exact && cfScaled > 0)
+        var row = slot.Entry!.Record;
+        var g = gpci.Record;
+        var workGpci = useUnfloored ? g.WorkWithoutFloor!.Value.Value : g.WorkWithFloor.Value;
+        decimal oppsRaw = 0m;
+        long oppsCents = -1;
+        var pe = facility ? row.FacilityPeRvu.Value : row.NonFacilityPeRvu.Value;
+        var pfsRaw = RvuFormula(row.WorkRvu.Value, workGpci, pe, g.PracticeExpense.Value, row.MpRvu.Value, g.Malpractice.Value, cf);
+        var pfsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(pfsRaw)).Amount * 100m);
+        if (row.IsOppsCapped)
         {
-            // Exact fixed point (ScaledRates): the same number as the decimal formula, without decimal multiplications.
-            pfsCents = ScaledRates.ToCents(ScaledAmount(slot, gpci, cfScaled, useUnfloored, facility));
-            if (facts.Has(RvuFlags.OppsCapped)) oppsCents = ScaledRates.ToCents(ScaledAmount(slot.Entry!, gpci, cfScaled, useUnfloored, facility, opps: true));
+            var oppsPe = facility ? row.OppsFacilityPeRvu.Value : row.OppsNonFacilityPeRvu.Value;
+            oppsRaw = RvuFormula(row.WorkRvu.Value, workGpci, oppsPe, g.PracticeExpense.Value, row.OppsMpRvu.Value, g.Malpractice.Value, cf);
+            oppsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(oppsRaw)).Amount * 100m);
         }
-        else
-        {
-            var row = slot.Entry!.Record;
-            var g = gpci.Record;
-            var workGpci = useUnfloored ? g.WorkWithoutFloor!.Value.Value : g.WorkWithFloor.Value;
-            decimal oppsRaw = 0m;
-            var pe = facility ? row.FacilityPeRvu.Value : row.NonFacilityPeRvu.Value;
-            var pfsRaw = RvuFormula(row.WorkRvu.Value, workGpci, pe, g.PracticeExpense.Value, row.MpRvu.Value, g.Malpractice.Value, cf.Pfs.Value);
-            pfsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(pfsRaw)).Amount * 100m);
-            if (row.IsOppsCapped)
-            {
-                var oppsPe = facility ? row.OppsFacilityPeRvu.Value : row.OppsNonFacilityPeRvu.Value;
-                oppsRaw = RvuFormula(row.WorkRvu.Value, workGpci, oppsPe, g.PracticeExpense.Value, row.OppsMpRvu.Value, g.Malpractice.Value, cf.Pfs.Value);
-                oppsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(oppsRaw)).Amount * 100m);
-            }
-            unscaled = new PfsPrice.DecimalAmounts(pfsRaw, oppsRaw, pfsCents, oppsCents);
-        }
-
         var capApplied = oppsCents >= 0 && oppsCents < pfsCents;
         return new PfsPrice(line, PricingOutcome.Priced, null)
         {
             Entry = slot.Entry,
-            RowFacts = facts,
+            RowFacts = slot.Facts,
             RvuRelease = release,
             GpciEntry = gpci,
             Day = day,
@@ -120,7 +176,7 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
             RequestedSetting = requested,
             Setting = setting,
             NonFacilityNaApplied = naApplied,
-            Unscaled = unscaled,
+            Unscaled = new PfsPrice.DecimalAmounts(pfsRaw, oppsRaw, pfsCents, oppsCents),
             UnitCents = capApplied ? oppsCents : pfsCents,
             OppsCapApplied = capApplied,
         };
@@ -161,11 +217,12 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
     // Recent dates by day number, direct-mapped: a file's lines draw from a few hundred dates, and a slot read is
     // cheaper than the dictionary. A reference write is atomic and a slot is used only when its date matches, so
     // the pricer stays safe to share between threads.
-    private readonly DateContext?[] _recentDates = new DateContext?[512];
+    private const int RecentDates = 512; // a power of two: the slot is a mask, not a division
+    private readonly DateContext?[] _recentDates = new DateContext?[RecentDates];
 
     private DateContext DateContextFor(NodaTime.LocalDate date)
     {
-        var slot = (int)((uint)((((date.Year * 12) + date.Month) * 32) + date.Day) % (uint)_recentDates.Length); // 16 months of days, no collisions
+        var slot = unchecked((((date.Year * 12) + date.Month) * 32) + date.Day) & (RecentDates - 1); // 16 months of days, no collisions
         var recent = _recentDates[slot];
         if (recent is not null && recent.Date == date) return recent;
         var context = _dates.TryGetValue(date, out var found)
