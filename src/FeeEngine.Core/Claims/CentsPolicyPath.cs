@@ -40,8 +40,12 @@ internal static class CentsPolicyPath
         public readonly int Count = count;
     }
 
-    // What a priced line is to the rankings: its MULT PROC indicator, surgeries (1, 2, 3) only when not add-ons.
-    private const byte NotRanked = 0, Surgery = 1, Endoscopy = 2, Imaging = 4, Therapy = 5, Cardiovascular = 6, Ophthalmology = 7;
+    // What a priced line is to the rankings: its MULT PROC indicator, surgeries (1, 2, 3) only when not add-ons; or
+    // an injection bundled into the claim's other services (not paid, not ranked).
+    private const byte NotRanked = 0, Surgery = 1, Endoscopy = 2, Imaging = 4, Therapy = 5, Cardiovascular = 6, Ophthalmology = 7, BundledInjection = 9;
+
+    /// <summary>The allowed cents <see cref="TryComputeAllowed"/> gives a status T line bundled into the other services (see <see cref="BundledMessage"/>).</summary>
+    internal const long Bundled = -2;
 
     /// <summary>Prices the claim's lines, or returns null when the claim needs the general path.</summary>
     public static ClaimLinePrice[]? TryPrice(Claim claim, ReadOnlySpan<ClaimLine> lines, PfsPrice[] bases, MedicarePfsPricer pricer)
@@ -55,15 +59,16 @@ internal static class CentsPolicyPath
         for (var i = 0; i < bases.Length; i++)
         {
             ref readonly var b = ref bases[i];
-            results[i] = b.IsPriced
-                ? MedicareClaimPricer.PricedInCents(lines[i], (bases, i), allowed[i], null, steps.Of(i))
-                : new ClaimLinePrice { Line = lines[i], Outcome = b.Outcome, Message = b.Message, BaseSource = (bases, i) };
+            results[i] = !b.IsPriced ? new ClaimLinePrice { Line = lines[i], Outcome = b.Outcome, Message = b.Message, BaseSource = (bases, i) }
+                : allowed[i] == Bundled ? new ClaimLinePrice { Line = lines[i], Outcome = PricingOutcome.NotPayable, Message = BundledMessage(lines, bases, i), BaseSource = (bases, i) }
+                : MedicareClaimPricer.PricedInCents(lines[i], (bases, i), allowed[i], null, steps.Of(i));
         }
         return results;
     }
 
     /// <summary>
-    /// The allowed cents of each line (-1 for a line not priced) and its billed charge in cents (-1 when none), with
+    /// The allowed cents of each line (-1 for a line not priced, <see cref="Bundled"/> for an injection bundled into
+    /// the claim's other services) and its billed charge in cents (-1 when none), with
     /// each step given to <paramref name="steps"/>; false when the claim needs the general path (then the steps
     /// given so far must be discarded).
     /// </summary>
@@ -111,7 +116,24 @@ internal static class CentsPolicyPath
             }
         }
         offsets[count] = units;
-        if (injection && others) return false; // status T bundling: the general path words the message
+        if (injection && others)
+        {
+            // Status T: an injection is paid only when nothing else is billed; bundled, it is not ranked either.
+            for (var i = 0; i < count; i++)
+            {
+                if (!bases[i].IsPriced || bases[i].RowFacts.Status != 'T') continue;
+                var lineUnits = lines[i].Service.Units;
+                switch (kinds[i])
+                {
+                    case Surgery or Endoscopy: surgeries -= lineUnits; break;
+                    case Imaging: imaging -= lineUnits; break;
+                    case Therapy: therapy -= lineUnits; break;
+                    case Cardiovascular: cardiovascular -= lineUnits; break;
+                    case Ophthalmology: ophthalmology -= lineUnits; break;
+                }
+                kinds[i] = BundledInjection;
+            }
+        }
 
         // Each unit's amount in hundredths of a cent, starting at the fee schedule amount.
         Span<long> amounts = stackalloc long[Math.Max(units, 1)];
@@ -128,9 +150,9 @@ internal static class CentsPolicyPath
 
         for (var i = 0; i < count; i++)
         {
-            if (!bases[i].IsPriced)
+            if (!bases[i].IsPriced || kinds[i] == BundledInjection)
             {
-                allowed[i] = -1;
+                allowed[i] = bases[i].IsPriced ? Bundled : -1;
                 continue;
             }
             long total = 0;
@@ -139,6 +161,15 @@ internal static class CentsPolicyPath
             allowed[i] = (total + (Hundredths / 2)) / Hundredths;
         }
         return true;
+    }
+
+    /// <summary>Why the status T line <paramref name="line"/> is not paid (worded as the general path words it).</summary>
+    internal static string BundledMessage(ReadOnlySpan<ClaimLine> lines, ReadOnlySpan<PfsPrice> bases, int line)
+    {
+        var others = new SortedSet<string>(StringComparer.Ordinal);
+        for (var j = 0; j < lines.Length; j++)
+            if (bases[j].IsPriced && bases[j].RowFacts.Status is 'A' or 'R') others.Add(lines[j].Service.Code.ToString());
+        return MedicareClaimPricer.InjectionBundled(bases[line].Rvu!.Key, others);
     }
 
     /// <summary>The claim's lines as the rankings read them: the lines, their prices, kinds and units' places.</summary>

@@ -34,9 +34,15 @@ public readonly struct ClaimLineResult
 
     /// <summary>A line not priced, with its fee schedule price.</summary>
     internal ClaimLineResult(in PfsPrice basePrice)
+        : this(basePrice, basePrice.Outcome, basePrice.Message)
     {
-        Outcome = basePrice.Outcome;
-        Message = basePrice.Message;
+    }
+
+    /// <summary>A line a claim policy does not pay (an injection bundled into the other services), with its fee schedule price.</summary>
+    internal ClaimLineResult(in PfsPrice basePrice, PricingOutcome outcome, string? message)
+    {
+        Outcome = outcome;
+        Message = message;
         _allowed = _lesser = _patientShare = _payment = NoAmount;
         (RvuRelease, _base) = FactsOf(basePrice);
     }

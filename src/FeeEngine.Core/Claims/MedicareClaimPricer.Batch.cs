@@ -51,7 +51,10 @@ public sealed partial class MedicareClaimPricer
             if (CentsPolicyPath.TryComputeAllowed(claim, lines, bases, pfs, allowed, charges, ref steps))
             {
                 for (var i = 0; i < lines.Length; i++)
-                    results.Add(InCents(bases[i], allowed[i], charges[i]));
+                {
+                    if (allowed[i] == CentsPolicyPath.Bundled) results.Add(new ClaimLineResult(bases[i], PricingOutcome.NotPayable, CentsPolicyPath.BundledMessage(lines, bases, i)));
+                    else results.Add(InCents(bases[i], allowed[i], charges[i]));
+                }
                 results.EndClaim(first, mark);
                 return;
             }

@@ -1,3 +1,4 @@
+using FeeEngine.Core.Codes;
 using FeeEngine.Core.Anesthesia;
 using FeeEngine.Core.Pfs;
 using FeeEngine.Core.Routing;
@@ -230,8 +231,12 @@ public sealed partial class MedicareClaimPricer(MedicarePfsPricer pfs, Anesthesi
         var others = lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.Status is 'A' or 'R').Select(w => w.Code.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
         if (others.Count == 0) return;
         foreach (var w in lines.Where(w => w.IsPriced && w.Anesthesia is null && w.Row?.Status == 'T'))
-            w.NotPayable($"not payable: {w.Row!.Key} has status T (injection), paid only when no other PFS service is billed the same day by the same provider; bundled with {string.Join(", ", others)}");
+            w.NotPayable(InjectionBundled(w.Row!.Key, others));
     }
+
+    /// <summary>Why a status T line is not paid: the other services billed with it (their codes, each once, in code order).</summary>
+    internal static string InjectionBundled(RvuKey injection, IEnumerable<string> others) =>
+        $"not payable: {injection} has status T (injection), paid only when no other PFS service is billed the same day by the same provider; bundled with {string.Join(", ", others)}";
 
     private static ClaimLinePrice[] Finish(Claim claim, LineWork[] lines, PfsPrice[] bases)
     {

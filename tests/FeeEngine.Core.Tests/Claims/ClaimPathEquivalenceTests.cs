@@ -94,6 +94,27 @@ public sealed class ClaimPathEquivalenceTests
     }
 
     [Fact]
+    public void An_injection_bundled_into_other_services_takes_the_whole_cent_path_and_agrees_with_the_general_path()
+    {
+        var results = new ClaimLineResults();
+        foreach (var claim in new[]
+        {
+            Claim(Line("1", "96523"), Line("2", "99213"), Line("3", "27130"), Line("4", "27486")), // bundled; the surgeries still ranked
+            Claim(Line("1", "96523", units: 2), Line("2", "71250"), Line("3", "74177")),         // bundled; the imaging still reduced
+            Claim(Line("1", "96523")),                                                           // alone: paid
+        })
+        {
+            var codes = string.Join(" ", claim.Lines.Select(l => $"{l.Service.Code}x{l.Service.Units}"));
+            ClaimPathComparison.Differences(Shared, claim).Should().BeEmpty(codes);
+            ClaimPathComparison.BatchDifferences(Shared, claim, results).Should().BeEmpty(codes);
+        }
+        var bundled = Claim(Line("1", "96523"), Line("2", "99213"), Line("3", "27130"), Line("4", "27486"));
+        ClaimPathComparison.TakesCentsPath(Shared, bundled).Should().BeTrue();
+        Shared.Price(bundled).LineById("1").Message.Should().Be(
+            "not payable: 96523 has status T (injection), paid only when no other PFS service is billed the same day by the same provider; bundled with 27130, 27486, 99213");
+    }
+
+    [Fact]
     public void Endoscopy_families_take_the_whole_cent_path_and_agree_with_the_general_path()
     {
         var claims = new[]
