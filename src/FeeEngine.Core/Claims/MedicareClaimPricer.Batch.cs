@@ -20,20 +20,37 @@ public sealed partial class MedicareClaimPricer
     {
         ArgumentNullException.ThrowIfNull(results);
         var lines = LinesOf(claim);
+        if (lines.Length <= PageOfLines.Capacity) PriceOnePage(claim, lines, results);
+        else if (lines.Length <= ClaimBases.Capacity) PriceManyLines(claim, lines, results);
+        else PriceByObjects(claim, results);
+    }
+
+    // The fee schedule prices live on the stack, not in a heap array of the results: a claim's prices are needed only
+    // while it is priced. The stack space is zeroed on every call, so a claim of a page or less (most) gets the small
+    // buffer; each buffer in its own method, as the runtime zeroes a method's buffers whichever branch is taken.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void PriceOnePage(Claim claim, ReadOnlySpan<ClaimLine> lines, ClaimLineResults results)
+    {
+        var buffer = new PageOfLines();
+        PriceLines(claim, lines, buffer[..lines.Length], results);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void PriceManyLines(Claim claim, ReadOnlySpan<ClaimLine> lines, ClaimLineResults results)
+    {
+        var buffer = new ClaimBases();
+        PriceLines(claim, lines, buffer[..lines.Length], results);
+    }
+
+    private void PriceLines(Claim claim, ReadOnlySpan<ClaimLine> lines, Span<PfsPrice> prices, ClaimLineResults results)
+    {
         var first = results.Count;
-        if (lines.Length > ClaimBases.Capacity)
-        {
-            PriceByObjects(claim, results);
-            return;
-        }
-        // The fee schedule prices on the stack, not in a heap array of the results: a claim's prices are needed
-        // only while it is priced.
+        // The rows of the claim's lines are asked for first, so that their cache misses overlap.
         for (var i = 0; i < lines.Length; i++)
             pfs.Prefetch(lines[i].Service);
-        var buffer = new ClaimBases();
         for (var i = 0; i < lines.Length; i++)
-            buffer[i] = pfs.Price(lines[i].Service);
-        ReadOnlySpan<PfsPrice> bases = ((ReadOnlySpan<PfsPrice>)buffer)[..lines.Length];
+            prices[i] = pfs.Price(lines[i].Service);
+        ReadOnlySpan<PfsPrice> bases = prices;
         if (others is { IsEmpty: false } && !AllPriced(bases))
         {
             // A line the PFS does not pay goes to the other schedules, which only the object API routes to.
@@ -93,6 +110,14 @@ public sealed partial class MedicareClaimPricer
     private struct ClaimBases
     {
         public const int Capacity = CentsPolicyPath.MaxLines;
+        private PfsPrice _first;
+    }
+
+    /// <summary>Room for the prices of a claim of six lines or fewer: one page of the CMS-1500 form, most claims.</summary>
+    [System.Runtime.CompilerServices.InlineArray(Capacity)]
+    private struct PageOfLines
+    {
+        public const int Capacity = 6;
         private PfsPrice _first;
     }
 
