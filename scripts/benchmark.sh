@@ -31,6 +31,7 @@ for mix in uniform clinic; do
   echo "== $mix mix: in memory"
   dotnet "$work/bench/FeeEngine.Benchmark.dll" --lines "$lines" --schedules schedules "${release_args[@]}" --mix "$mix" --csv-out "$work/lines.csv"
   echo "== $mix mix: price-file end to end"
+  sync # the input file just written is flushed now, not while price-file is timed
   /usr/bin/time -f "%e %M" -o "$work/time.txt" dotnet "$work/cli/feeengine.dll" --db "$work/bench.db" price-file "$work/lines.csv" --out "$work/priced.csv" >/dev/null
   read -r seconds peak_kb < "$work/time.txt"
   awk -v n="$lines" -v s="$seconds" -v kb="$peak_kb" -v mix="$mix" 'BEGIN {
