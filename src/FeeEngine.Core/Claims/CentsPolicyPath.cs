@@ -6,8 +6,8 @@ namespace FeeEngine.Core.Claims;
 
 /// <summary>
 /// The claim policies of the common claim, in whole numbers: physician lines without payment modifiers, no
-/// anesthesia, no injection to bundle, no endoscopy family, no deductible left and 20% coinsurance. Then the only
-/// rules that can apply are the rankings (multiple surgery, <see cref="MultipleProcedures"/>; diagnostic imaging,
+/// anesthesia, no deductible left and 20% coinsurance. Then the only rules that can apply are status T bundling and
+/// the rankings (multiple surgery with endoscopy families, <see cref="MultipleProcedures"/>; diagnostic imaging,
 /// cardiovascular and ophthalmology, <see cref="DiagnosticReductions"/>; therapy, <see cref="TherapyReduction"/>),
 /// and each unit's amount is a whole number of hundredths of a cent (50%, 5%, 20% and 25% of whole cents), so the
 /// line is summed exactly in a <see cref="long"/> and rounded once, half away from zero, as the general path does in

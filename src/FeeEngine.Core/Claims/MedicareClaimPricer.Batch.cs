@@ -82,8 +82,9 @@ public sealed partial class MedicareClaimPricer
     }
 
     /// <summary>
-    /// Claims the whole-cent path leaves to the general path (payment modifiers, anesthesia, injections to bundle,
-    /// a deductible, more than 16 lines): the object API, whose lines are kept whole.
+    /// Claims the whole-cent path leaves to the general path (payment modifiers, a non-physician, anesthesia, a
+    /// deductible to share out, more than 16 lines, a line another schedule prices): the object API, whose lines are
+    /// kept whole.
     /// </summary>
     private void PriceByObjects(Claim claim, ClaimLineResults results)
     {

@@ -57,24 +57,32 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
     /// <summary>A line the fixed-point formula prices (see <see cref="Price"/>): the PFS amount, the OPPS cap, the setting.</summary>
     private static PfsPrice PricedInFixedPoint(in PfsLine line, DateContext day, PfsRelease release, in RvuSlot slot, GpciEntry gpci, long cfScaled)
     {
-        var facts = slot.Facts;
-        var (requested, setting, naApplied, useUnfloored) = SettingOf(line, day, facts, gpci);
-        var facility = setting == Setting.Facility;
+        var rate = SettingOf(line, day, slot.Facts, gpci);
+        var facility = rate.Paid == Setting.Facility;
         // Exact fixed point (ScaledRates): the same number as the decimal formula, without decimal multiplications.
-        var pfsCents = ScaledRates.ToCents(ScaledAmount(slot, gpci, cfScaled, useUnfloored, facility));
-        var oppsCents = facts.Has(RvuFlags.OppsCapped) ? ScaledRates.ToCents(ScaledAmount(slot.Entry!, gpci, cfScaled, useUnfloored, facility, opps: true)) : -1;
+        var pfsCents = ScaledRates.ToCents(ScaledAmount(slot, gpci, cfScaled, rate.Unfloored, facility));
+        var oppsCents = slot.Facts.Has(RvuFlags.OppsCapped) ? ScaledRates.ToCents(ScaledAmount(slot.Entry!, gpci, cfScaled, rate.Unfloored, facility, opps: true)) : -1;
+        return Priced(line, day, release, slot, gpci, rate, pfsCents, oppsCents, unscaled: null);
+    }
+
+    /// <summary>A priced line: the OPPS cap applied when the OPPS-based amount is lower.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static PfsPrice Priced(in PfsLine line, DateContext day, PfsRelease release, in RvuSlot slot, GpciEntry gpci,
+        (Setting Requested, Setting Paid, bool NaApplied, bool Unfloored) rate, long pfsCents, long oppsCents, PfsPrice.DecimalAmounts? unscaled)
+    {
         var capApplied = oppsCents >= 0 && oppsCents < pfsCents;
         return new PfsPrice(line, PricingOutcome.Priced, null)
         {
             Entry = slot.Entry,
-            RowFacts = facts,
+            RowFacts = slot.Facts,
             RvuRelease = release,
             GpciEntry = gpci,
             Day = day,
-            UsesWorkGpciWithoutFloor = useUnfloored,
-            RequestedSetting = requested,
-            Setting = setting,
-            NonFacilityNaApplied = naApplied,
+            UsesWorkGpciWithoutFloor = rate.Unfloored,
+            RequestedSetting = rate.Requested,
+            Setting = rate.Paid,
+            NonFacilityNaApplied = rate.NaApplied,
+            Unscaled = unscaled,
             UnitCents = capApplied ? oppsCents : pfsCents,
             OppsCapApplied = capApplied,
         };
@@ -148,11 +156,11 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
     /// <summary>A line whose rates have more decimals than CMS publishes: the decimal formula, rounded once to cents.</summary>
     private static PfsPrice PricedInDecimal(in PfsLine line, DateContext day, PfsRelease release, in RvuSlot slot, GpciEntry gpci, decimal cf)
     {
-        var (requested, setting, naApplied, useUnfloored) = SettingOf(line, day, slot.Facts, gpci);
-        var facility = setting == Setting.Facility;
+        var rate = SettingOf(line, day, slot.Facts, gpci);
+        var facility = rate.Paid == Setting.Facility;
         var row = slot.Entry!.Record;
         var g = gpci.Record;
-        var workGpci = useUnfloored ? g.WorkWithoutFloor!.Value.Value : g.WorkWithFloor.Value;
+        var workGpci = rate.Unfloored ? g.WorkWithoutFloor!.Value.Value : g.WorkWithFloor.Value;
         decimal oppsRaw = 0m;
         long oppsCents = -1;
         var pe = facility ? row.FacilityPeRvu.Value : row.NonFacilityPeRvu.Value;
@@ -164,22 +172,7 @@ public sealed class MedicarePfsPricer(PfsCatalog catalog, ConversionFactorTable 
             oppsRaw = RvuFormula(row.WorkRvu.Value, workGpci, oppsPe, g.PracticeExpense.Value, row.OppsMpRvu.Value, g.Malpractice.Value, cf);
             oppsCents = (long)(Money.PfsRounding.ToCents(new Money.Money(oppsRaw)).Amount * 100m);
         }
-        var capApplied = oppsCents >= 0 && oppsCents < pfsCents;
-        return new PfsPrice(line, PricingOutcome.Priced, null)
-        {
-            Entry = slot.Entry,
-            RowFacts = slot.Facts,
-            RvuRelease = release,
-            GpciEntry = gpci,
-            Day = day,
-            UsesWorkGpciWithoutFloor = useUnfloored,
-            RequestedSetting = requested,
-            Setting = setting,
-            NonFacilityNaApplied = naApplied,
-            Unscaled = new PfsPrice.DecimalAmounts(pfsRaw, oppsRaw, pfsCents, oppsCents),
-            UnitCents = capApplied ? oppsCents : pfsCents,
-            OppsCapApplied = capApplied,
-        };
+        return Priced(line, day, release, slot, gpci, rate, pfsCents, oppsCents, new PfsPrice.DecimalAmounts(pfsRaw, oppsRaw, pfsCents, oppsCents));
     }
 
     /// <summary>
