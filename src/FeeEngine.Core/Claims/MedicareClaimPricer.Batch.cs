@@ -13,8 +13,9 @@ public sealed partial class MedicareClaimPricer
     /// Prices the claim as <see cref="Price"/> does and appends its lines, in the claim's line order, to
     /// <paramref name="results"/>: outcome, message and whole cents per line, the fee schedule facts a price file
     /// reports (release, setting, non-facility NA, OPPS cap) and the policy steps' labels. Claims the whole-cent
-    /// policy path takes (almost all without a deductible to share out) allocate nothing; any other claim goes through <see cref="Price"/>, whose result objects the lines keep
-    /// (<see cref="ClaimLineResult.ObjectPrice"/>). Explanations in words are on the object API only.
+    /// policy path takes (almost all without a deductible to share out) allocate nothing; any other claim goes
+    /// through <see cref="Price"/>, whose result objects the lines keep (<see cref="ClaimLineResult.ObjectPrice"/>).
+    /// Explanations in words are on the object API only.
     /// </summary>
     public void PriceInto(Claim claim, ClaimLineResults results)
     {
@@ -60,24 +61,21 @@ public sealed partial class MedicareClaimPricer
 
         // The whole-cent path prices the claim whether or not a policy applies (with none, each line is its fee
         // schedule amount times units); it declines claims with a deductible to share out or another coinsurance.
+        var mark = results.LabelMark;
+        var steps = new BatchSteps(results, first);
+        Span<long> allowed = stackalloc long[lines.Length];
+        Span<long> charges = stackalloc long[lines.Length];
+        if (CentsPolicyPath.TryComputeAllowed(claim, lines, bases, pfs, allowed, charges, ref steps))
         {
-            var mark = results.LabelMark;
-            var steps = new BatchSteps(results, first);
-            Span<long> allowed = stackalloc long[lines.Length];
-            Span<long> charges = stackalloc long[lines.Length];
-            if (CentsPolicyPath.TryComputeAllowed(claim, lines, bases, pfs, allowed, charges, ref steps))
+            for (var i = 0; i < lines.Length; i++)
             {
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    if (allowed[i] == CentsPolicyPath.Bundled) results.Add(new ClaimLineResult(bases[i], PricingOutcome.NotPayable, CentsPolicyPath.BundledMessage(lines, bases, i)));
-                    else results.Add(InCents(bases[i], allowed[i], charges[i]));
-                }
-                results.EndClaim(first, mark);
-                return;
+                if (allowed[i] == CentsPolicyPath.Bundled) results.Add(new ClaimLineResult(bases[i], PricingOutcome.NotPayable, CentsPolicyPath.BundledMessage(lines, bases, i)));
+                else results.Add(InCents(bases[i], allowed[i], charges[i]));
             }
-            results.DropLabels(mark);
+            results.EndClaim(first, mark);
+            return;
         }
-
+        results.DropLabels(mark);
         PriceByObjects(claim, results);
     }
 
