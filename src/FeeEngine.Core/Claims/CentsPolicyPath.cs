@@ -22,9 +22,6 @@ internal static class CentsPolicyPath
     private const int MaxUnits = 64;
     private const long Hundredths = 100; // a unit's amount is held in hundredths of a cent
 
-    private static readonly ushort[] PolicyModifiers =
-        [.. new[] { "50", "62", "80", "81", "82", "AS", "RT", "LT" }.Select(m => Modifier.Parse(m).Packed)];
-
     /// <summary>
     /// A unit of a line in a ranking, with the amount it is ranked by. In the multiple surgery ranking a slot can
     /// stand for a whole endoscopy family: then its units are <see cref="Count"/> entries from <see cref="From"/> of
@@ -194,9 +191,7 @@ internal static class CentsPolicyPath
     {
         chargeCents = -1;
         if (line.Provider != ProviderType.Physician) return false;
-        var modifiers = line.Service.Modifiers;
-        for (var m = 0; m < modifiers.Count; m++)
-            if (Array.IndexOf(PolicyModifiers, modifiers[m].Packed) >= 0) return false;
+        if (PaymentModifiers.Any(line.Service.Modifiers)) return false;
         // Not priced (a priced line is never status J): anesthesia or not?
         if (!b.IsPriced && (b.Rvu?.Status == 'J' || (b.Rvu is null && AnesthesiaPricer.IsAnesthesiaCode(line.Service.Code)))) return false;
         return line.BilledCharge is not { } charge || ScaledRates.TryToCents(charge.Amount, out chargeCents);

@@ -84,9 +84,6 @@ public sealed partial class MedicareClaimPricer(MedicarePfsPricer pfs, Anesthesi
         return Finish(claim, lines, bases);
     }
 
-    private static readonly ushort[] PolicyModifiers =
-        [.. new[] { "50", "62", "80", "81", "82", "AS", "RT", "LT" }.Select(m => Codes.Modifier.Parse(m).Packed)];
-
     /// <summary>
     /// True when some rule could change a line: a payment modifier, a non-physician provider, anesthesia, an
     /// injection with other services, or two or more units under one multiple-procedure rule. Most claims (visits,
@@ -100,9 +97,7 @@ public sealed partial class MedicareClaimPricer(MedicarePfsPricer pfs, Anesthesi
         {
             var line = lines[i];
             if (line.Provider != ProviderType.Physician) return true;
-            var modifiers = line.Service.Modifiers;
-            for (var m = 0; m < modifiers.Count; m++)
-                if (Array.IndexOf(PolicyModifiers, modifiers[m].Packed) >= 0) return true;
+            if (PaymentModifiers.Any(line.Service.Modifiers)) return true;
             ref readonly var b = ref bases[i];
             if (!b.IsPriced)
             {
