@@ -70,7 +70,7 @@ public sealed class AspSchedule
     public static (string Id, LocalDate From, LocalDate To) Quarter(int year, int firstMonth)
     {
         if (firstMonth is not (1 or 4 or 7 or 10)) throw new ArgumentException($"An ASP quarter starts in January, April, July or October, not month {firstMonth}.", nameof(firstMonth));
-        var from = new LocalDate(year, firstMonth, 1);
-        return ($"ASP {year} Q{(firstMonth - 1) / 3 + 1}", from, from.PlusMonths(3).PlusDays(-1));
+        var quarter = Time.CalendarQuarter.Of(new LocalDate(year, firstMonth, 1));
+        return ($"ASP {quarter}", quarter.First, quarter.Last);
     }
 }

@@ -47,11 +47,4 @@ public sealed class ClfsSchedule
             if (_rates.TryGetValue((code.Packed, modifiers[i].Packed), out var withModifier)) return withModifier;
         return _rates.TryGetValue((code.Packed, 0), out var plain) ? plain : null;
     }
-
-    /// <summary>The quarter a date falls in: first and last day.</summary>
-    public static (LocalDate From, LocalDate To) QuarterOf(LocalDate date)
-    {
-        var first = new LocalDate(date.Year, ((date.Month - 1) / 3 * 3) + 1, 1);
-        return (first, first.PlusMonths(3).PlusDays(-1));
-    }
 }

@@ -42,8 +42,15 @@ public sealed class DmeposCatalog
         _schedules.FirstOrDefault(s => s.File == file && s.Covers(date));
 
     /// <summary>True when a DMEPOS or PEN file in force on the date lists the code.</summary>
-    public bool HasCode(HcpcsCode code, LocalDate date) =>
-        _schedules.Any(s => s.Covers(date) && s.HasCode(code));
+    public bool HasCode(HcpcsCode code, LocalDate date) => WhyNotListed(code, date) is null;
+
+    /// <summary>Why no file in force on the date lists the code (none covers the date, or those that do lack it); null when one does.</summary>
+    public string? WhyNotListed(HcpcsCode code, LocalDate date)
+    {
+        var inForce = _schedules.Where(s => s.Covers(date)).ToList();
+        if (inForce.Count == 0) return $"no DMEPOS or PEN fee schedule loaded covers {date:yyyy-MM-dd}";
+        return inForce.Any(s => s.HasCode(code)) ? null : $"{code} is not on {string.Join(" or ", inForce.Select(s => s.Id))}";
+    }
 
     /// <summary>Prices a line for a ZIP: its state, and rural when its ZIP5 rural indicator is R or B.</summary>
     public DmeposPrice Price(HcpcsCode code, ModifierList modifiers, LocalDate date, ZipLocalityRecord zip, int units) =>
@@ -55,12 +62,9 @@ public sealed class DmeposCatalog
     /// </summary>
     public DmeposPrice Price(HcpcsCode code, ModifierList modifiers, LocalDate date, string state, bool rural, int units)
     {
-        var inForce = _schedules.Where(s => s.Covers(date)).ToList();
-        if (inForce.Count == 0)
-            return DmeposPrice.NotPriced(code, null, null, state, rural, units, $"no DMEPOS or PEN fee schedule loaded covers {date:yyyy-MM-dd}");
-        var withCode = inForce.Where(s => s.HasCode(code)).ToList();
-        if (withCode.Count == 0)
-            return DmeposPrice.NotPriced(code, null, null, state, rural, units, $"{code} is not on {string.Join(" or ", inForce.Select(s => s.Id))}");
+        if (WhyNotListed(code, date) is { } notListed)
+            return DmeposPrice.NotPriced(code, null, null, state, rural, units, notListed);
+        var withCode = _schedules.Where(s => s.Covers(date) && s.HasCode(code)).ToList();
 
         (DmeposSchedule Schedule, DmeposFee Fee)? best = null;
         var tie = false;

@@ -19,10 +19,7 @@ public sealed class AspRoute(IEnumerable<AspSchedule> files) : IOtherSchedule
     {
         var s = line.Service;
         var file = Array.Find(_files, f => f.Covers(s.DateOfService));
-        if (file is null)
-            return ScheduleAttempt.No(_files.Length == 0
-                ? "no ASP file is loaded (feeengine import asp)"
-                : $"no ASP file is loaded for {OtherSchedules.QuarterOf(s.DateOfService)} (loaded: {string.Join(", ", _files.Select(f => f.Id))})");
+        if (file is null) return ScheduleAttempt.No(OtherSchedules.NoQuarterlyFile(Schedule, s.DateOfService, [.. _files.Select(f => f.Id)]));
         if (file.FindOrNull(s.Code) is not { } rate) return ScheduleAttempt.No($"{s.Code} is not in {file.Id}");
         var allowed = AspSchedule.Allowed(rate, s.Units);
         var coinsurance = rate.CoinsuranceRate is not null

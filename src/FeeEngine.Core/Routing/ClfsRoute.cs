@@ -21,7 +21,7 @@ public sealed class ClfsRoute(IEnumerable<ClfsSchedule> files) : IOtherSchedule
     {
         var s = line.Service;
         var file = Array.Find(_files, f => f.Covers(s.DateOfService));
-        if (file is null) return ScheduleAttempt.No(NoFile(s.DateOfService));
+        if (file is null) return ScheduleAttempt.No(OtherSchedules.NoQuarterlyFile(Schedule, s.DateOfService, [.. _files.Select(f => f.Id)]));
         if (file.FindOrNull(s.Code, s.Modifiers) is not { } rate) return ScheduleAttempt.No($"{s.Code} is not in {file.Id}");
         var key = rate.Modifier.IsNone ? s.Code.ToString() : $"{s.Code}-{rate.Modifier}";
         var allowed = SchedulePrice.Times(rate.Rate.Amount, s.Units);
@@ -32,8 +32,4 @@ public sealed class ClfsRoute(IEnumerable<ClfsSchedule> files) : IOtherSchedule
             "Clinical laboratory tests: no Part B deductible and no coinsurance for the patient.",
         ]));
     }
-
-    private string NoFile(NodaTime.LocalDate date) => _files.Length == 0
-        ? "no CLFS file is loaded (feeengine import clfs)"
-        : $"no CLFS file is loaded for {OtherSchedules.QuarterOf(date)} (loaded: {string.Join(", ", _files.Select(f => f.Id))})";
 }

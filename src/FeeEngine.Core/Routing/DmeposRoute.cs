@@ -18,8 +18,7 @@ public sealed class DmeposRoute(DmeposCatalog catalog) : IOtherSchedule
     public ScheduleAttempt TryPrice(ClaimLine line)
     {
         var s = line.Service;
-        if (!catalog.HasCode(s.Code, s.DateOfService))
-            return ScheduleAttempt.No(catalog.Price(s.Code, s.Modifiers, s.DateOfService, "", false, 1).NotPricedReason!);
+        if (catalog.WhyNotListed(s.Code, s.DateOfService) is { } notListed) return ScheduleAttempt.No(notListed);
         if (s.LocalitySource?.Record is not { } zip)
             return ScheduleAttempt.No($"{s.Code} is priced by state, rural or not, from the ZIP5 file: the line gives a locality, not a ZIP");
         var price = catalog.Price(s.Code, s.Modifiers, s.DateOfService, zip, s.Units);

@@ -32,6 +32,11 @@ public sealed class OtherSchedules(IEnumerable<IOtherSchedule> schedules)
         return (null, tried);
     }
 
-    /// <summary>The calendar quarter of a date as the reasons name it, e.g. "2026 Q2" (lab and drug files are quarterly).</summary>
-    internal static string QuarterOf(NodaTime.LocalDate date) => $"{date.Year} Q{((date.Month - 1) / 3) + 1}";
+    /// <summary>
+    /// Why a quarterly schedule (lab, drugs) cannot price a date: no file loaded at all, or none for the date's quarter
+    /// (naming the files that are).
+    /// </summary>
+    internal static string NoQuarterlyFile(MedicareSchedule schedule, NodaTime.LocalDate date, IReadOnlyCollection<string> loaded) => loaded.Count == 0
+        ? $"no {schedule.Code()} file is loaded (feeengine import {schedule.Code().ToLowerInvariant()})"
+        : $"no {schedule.Code()} file is loaded for {Time.CalendarQuarter.Of(date)} (loaded: {string.Join(", ", loaded)})";
 }

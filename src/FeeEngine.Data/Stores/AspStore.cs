@@ -21,14 +21,9 @@ public sealed class AspStore(FeeEngineDatabase database, TimeProvider clock)
             r.CoinsurancePercent is { } c ? ContentHash.N(c) : ""));
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
-        var stored = connection.QuerySingleOrDefault<(string Hash, string Source)?>(
-            "SELECT content_hash, source_file FROM asp_release WHERE asp_id = @Id", new { schedule.Id }, tx);
-        if (stored is { } s)
-        {
-            if (s.Hash == hash) return false;
-            throw new ImportConflictException(
-                $"{Path.GetFileName(sourceFile)}: {schedule.Id} is already stored from {s.Source} with other rates. Nothing was imported (replacing a quarter's rates with a reissued file is not supported yet).");
-        }
+        if (StoredFile.IsStored(connection, tx, "SELECT content_hash, source_file FROM asp_release WHERE asp_id = @Id", new { schedule.Id }, hash, stored =>
+                $"{Path.GetFileName(sourceFile)}: {schedule.Id} is already stored from {stored} with other rates. Nothing was imported (replacing a quarter's rates with a reissued file is not supported yet)."))
+            return false;
         connection.Execute(
             "INSERT INTO asp_release (asp_id, effective_from, effective_to, source_file, row_count, content_hash, imported_at) VALUES (@Id, @From, @To, @Source, @Rows, @Hash, @Now)",
             new { schedule.Id, From = EffectivePeriod.Iso(schedule.EffectiveFrom), To = EffectivePeriod.Iso(schedule.EffectiveTo), Source = Path.GetFileName(sourceFile),

@@ -19,14 +19,9 @@ public sealed class ClfsStore(FeeEngineDatabase database, TimeProvider clock)
         var hash = ContentHash.Of(schedule.Rates, r => string.Join('|', r.Code, r.Modifier, ContentHash.N(r.Rate.Amount), EffectivePeriod.Iso(r.EffectiveFrom), r.Indicator));
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
-        var stored = connection.QuerySingleOrDefault<(string Hash, string Source)?>(
-            "SELECT content_hash, source_file FROM clfs_release WHERE clfs_id = @Id", new { schedule.Id }, tx);
-        if (stored is { } s)
-        {
-            if (s.Hash == hash) return false;
-            throw new ImportConflictException(
-                $"{Path.GetFileName(sourceFile)}: CLFS {schedule.Id} is already stored from {s.Source} with other rates. Nothing was imported (replacing a quarter's rates with a reissued file is not supported yet).");
-        }
+        if (StoredFile.IsStored(connection, tx, "SELECT content_hash, source_file FROM clfs_release WHERE clfs_id = @Id", new { schedule.Id }, hash, stored =>
+                $"{Path.GetFileName(sourceFile)}: CLFS {schedule.Id} is already stored from {stored} with other rates. Nothing was imported (replacing a quarter's rates with a reissued file is not supported yet)."))
+            return false;
         connection.Execute(
             "INSERT INTO clfs_release (clfs_id, effective_from, effective_to, source_file, row_count, content_hash, imported_at) VALUES (@Id, @From, @To, @Source, @Rows, @Hash, @Now)",
             new { schedule.Id, From = EffectivePeriod.Iso(schedule.EffectiveFrom), To = EffectivePeriod.Iso(schedule.EffectiveTo), Source = Path.GetFileName(sourceFile),

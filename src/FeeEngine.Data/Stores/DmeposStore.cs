@@ -25,14 +25,9 @@ public sealed class DmeposStore(FeeEngineDatabase database, TimeProvider clock)
             Cents(r.Fee.Ceiling), Cents(r.Fee.Floor), StateFees(r.Fee)));
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
-        var stored = connection.QuerySingleOrDefault<(string Hash, string Source)?>(
-            "SELECT content_hash, source_file FROM dmepos_release WHERE schedule_id = @Id", new { schedule.Id }, tx);
-        if (stored is { } s)
-        {
-            if (s.Hash == hash) return false;
-            throw new ImportConflictException(
-                $"{Path.GetFileName(sourceFile)}: {schedule.Id} is already stored from {s.Source} with other fees. Nothing was imported (replacing a stored fee schedule file with a reissued one is not supported yet).");
-        }
+        if (StoredFile.IsStored(connection, tx, "SELECT content_hash, source_file FROM dmepos_release WHERE schedule_id = @Id", new { schedule.Id }, hash, stored =>
+                $"{Path.GetFileName(sourceFile)}: {schedule.Id} is already stored from {stored} with other fees. Nothing was imported (replacing a stored fee schedule file with a reissued one is not supported yet)."))
+            return false;
         connection.Execute(
             "INSERT INTO dmepos_release (schedule_id, file_kind, effective_from, source_file, row_count, content_hash, imported_at) VALUES (@Id, @Kind, @From, @Source, @Rows, @Hash, @Now)",
             new { schedule.Id, Kind = schedule.File == DmeposFile.Dmepos ? KindDmepos : KindPen, From = EffectivePeriod.Iso(schedule.EffectiveFrom),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FeeEngine.Core.Clfs;
 using FeeEngine.Core.Codes;
+using FeeEngine.Core.Time;
 using NodaTime;
 
 namespace FeeEngine.Schedules;
@@ -61,10 +62,9 @@ public static class ClfsReader
         if (rates.Count == 0 && !diagnostics.HasProblems) diagnostics.AddFileProblem("no rates under the header");
         diagnostics.ThrowIfAny();
 
-        var effective = rates.Min(r => r.EffectiveFrom);
-        var (from, to) = ClfsSchedule.QuarterOf(effective);
-        var id = string.Create(CultureInfo.InvariantCulture, $"{from.Year % 100:D2}CLABQ{(from.Month - 1) / 3 + 1}");
-        return new ClfsSchedule(id, from, to, rates);
+        var quarter = CalendarQuarter.Of(rates.Min(r => r.EffectiveFrom));
+        var id = string.Create(CultureInfo.InvariantCulture, $"{quarter.Year % 100:D2}CLABQ{quarter.Number}");
+        return new ClfsSchedule(id, quarter.First, quarter.Last, rates);
     }
 
     private static bool TryDate(string text, out LocalDate date)
